@@ -1,0 +1,48 @@
+using TokenHound.Core;
+using TokenHound.Secrets;
+
+namespace TokenHound.Scanning;
+
+/// <summary>What `tokenhound scan` was asked to do.</summary>
+public sealed class ScanOptions
+{
+    /// <summary>Files or folders; "-" reads stdin.</summary>
+    public IReadOnlyList<string> Paths { get; init; } = ["."];
+
+    /// <summary>Scan every blob reachable from all refs (each once), attributed to the commit that introduced it.</summary>
+    public bool History { get; init; }
+
+    /// <summary>With history: only commits after this revision.</summary>
+    public string? Since { get; init; }
+
+    /// <summary>Scan the staged changes (index vs HEAD) of the repository at the path (pre-commit).</summary>
+    public bool Staged { get; init; }
+
+    /// <summary>Worker threads; default all cores.</summary>
+    public int Jobs { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Files larger than this are skipped with a warning.</summary>
+    public long MaxFileSize { get; init; } = 20L * 1024 * 1024;
+
+    /// <summary>Lift the default excludes (node_modules, .git, vendor, bin/obj ...).</summary>
+    public bool NoDefaultExcludes { get; init; }
+
+    public TokenHoundConfig Config { get; init; } = TokenHoundConfig.Default;
+
+    public Baseline? Baseline { get; init; }
+
+    public SecretsOptions Secrets { get; init; } = new();
+
+    /// <summary>Run only the secrets engine (no code or IaC analyzers).</summary>
+    public bool SecretsOnly { get; init; }
+
+    public IProgress<ScanProgress>? Progress { get; init; }
+
+    /// <summary>Where "-" reads from (tests pass a reader; default Console.In).</summary>
+    public TextReader? Stdin { get; init; }
+
+    /// <summary>Override of the analyzers (tests); default: secrets + code + IaC.</summary>
+    public IReadOnlyList<IFileAnalyzer>? Analyzers { get; init; }
+}
+
+public readonly record struct ScanProgress(long Files, long Bytes, string? Current);

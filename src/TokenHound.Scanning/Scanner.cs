@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Text;
+using TokenHound.Code;
+using TokenHound.Core;
+using TokenHound.Iac;
+using TokenHound.Secrets;
+
+namespace TokenHound.Scanning;
+
+/// <summary>`tokenhound scan`: collects inputs, runs the file analyzers in parallel, applies suppression.</summary>
+public static class Scanner
+{
+    /// <summary>The analyzers `scan` runs by default.</summary>
+    public static IReadOnlyList<IFileAnalyzer> DefaultAnalyzers(SecretsEngine engine, bool secretsOnly = false) =>
+        secretsOnly
+            ? [new SecretsFileAnalyzer(engine)]
+            : [new SecretsFileAnalyzer(engine), .. CodeAnalyzers.All(engine), .. IacAnalyzers.All(engine)];
+
+    public static ScanReport Run(ScanOptions options, CancellationToken cancellationToken = default)
+    {
+        var sw = Stopwatch.StartNew();
+        var engine = new SecretsEngine(options.Secrets);
+        var analyzers = options.Analyzers ?? DefaultAnalyzers(engine, options.SecretsOnly);
+        analyzers = [.. analyzers.Where(a => a.Rules.Any(r => !options.Config.IsDisabled(r.Id)) || !a.Rules.Any())];
+        var sink = new FindingCollector();
+        var stats = new ScanStats();
+
+        var sources = new List<IEnumerable<SourceFile>>();
+        foreach (var p in options.Paths)
+        {
+            if (p == "-")
+            {
+                sources.Add(StdinSource(options.Stdin ?? Console.In));
+            }
+            else if (options.History)
+            {
+                sources.Add(GitHistorySource.Enumerate(p, options, sink, stats, cancellationToken));
+            }
+            else if (options.Staged)
+            {
+                sources.Add(GitStagedSource.Enumerate(p, options, sink, stats, cancellationToken));
+            }
+            else if (File.Exists(p) || Directory.Exists(p))
+            {
+                sources.Add(FileSource.Enumerate(p, options, sink, stats, cancellationToken));
+            }
+            else
+            {
+                throw new UsageException($"path not found: {p}");
+            }
+        }
+
+        var inlineSuppressed = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = cancellationToken };
+        Parallel.ForEach(sources.SelectMany(s => s), parallel, file =>
+        {
+            var local = new FindingCollector();
+            foreach (var a in analyzers)
+            {
+                if (!a.Accepts(file))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    a.Analyze(file, local, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    throw;
+                }
+                catch (Exception e)
+                {
+                    sink.Warn(file.Path, $"{a.Name} analyzer failed: {e.GetType().Name}: {e.Message}");
+                }
+            }
+
+            foreach (var w in local.Warnings)
+            {
+                sink.Warn(w.Input, w.Message);
+            }
+
+            foreach (var f in local.Findings)
+            {
+                if (f.Location.Line > 0 && f.Location.Path == file.Path && InlineIgnore.IsIgnored(file.Lines, f.Location.Line, f.RuleId))
+                {
+                    Interlocked.Increment(ref inlineSuppressed);
+                    continue;
+                }
+
+                sink.Add(f);
+            }
+
+            var files = Interlocked.Increment(ref stats.Files);
+            var bytes = Interlocked.Add(ref stats.Bytes, file.Text.Length);
+            if ((files & 63) == 0)
+            {
+                options.Progress?.Report(new ScanProgress(files, bytes, file.Path));
+            }
+        });
+
+        var findings = Dedupe(sink.Findings);
+        var (kept, suppressed) = Suppressor.Apply(findings, options.Config, options.Baseline);
+        var report = new ScanReport
+        {
+            Command = "scan",
+            Target = string.Join(", ", options.Paths),
+            Findings = FindingOrder.Sort(kept),
+            Warnings = [.. sink.Warnings.OrderBy(w => w.Input, StringComparer.Ordinal)],
+            Rules = [.. analyzers.SelectMany(a => a.Rules).DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal)],
+            Duration = sw.Elapsed,
+        };
+        report.Suppressed = suppressed + inlineSuppressed;
+        report.Stats["files"] = stats.Files;
+        report.Stats["bytes"] = stats.Bytes;
+        if (stats.Binary > 0)
+        {
+            report.Stats["binarySkipped"] = stats.Binary;
+        }
+
+        if (stats.Blobs > 0)
+        {
+            report.Stats["blobs"] = stats.Blobs;
+        }
+
+        if (stats.Commits > 0)
+        {
+            report.Stats["commits"] = stats.Commits;
+        }
+
+        return report;
+    }
+
+    /// <summary>In history scans the same secret can come from several blobs of one path; keep one finding per fingerprint and location.</summary>
+    private static List<Finding> Dedupe(List<Finding> findings) =>
+        [.. findings.DistinctBy(f => (f.Fingerprint, f.Location.Path, f.Location.Line, f.Location.Column, f.Location.Commit))];
+
+    private static IEnumerable<SourceFile> StdinSource(TextReader reader)
+    {
+        yield return new SourceFile { Path = "-", Text = reader.ReadToEnd() };
+    }
+}
+
+/// <summary>Counters shared by the sources (fields, for Interlocked).</summary>
+public sealed class ScanStats
+{
+    public long Files;
+    public long Bytes;
+    public long Binary;
+    public long Blobs;
+    public long Commits;
+}
+
+/// <summary>Turns bytes into text the way every source does: BOM-aware, invalid UTF-8 replaced with a warning.</summary>
+public static class TextDecoding
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+
+    /// <summary>True when the bytes look binary (a NUL byte in the first 8 KB, not UTF-16 with BOM).</summary>
+    public static bool LooksBinary(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            return false;
+        }
+
+        return bytes[..Math.Min(bytes.Length, 8000)].IndexOf((byte)0) >= 0;
+    }
+
+    public static string Decode(byte[] bytes, string input, IFindingSink sink)
+    {
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        {
+            return Decode(bytes.AsSpan(3), input, sink);
+        }
+
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        {
+            return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+        }
+
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+        {
+            return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+        }
+
+        return Decode(bytes.AsSpan(), input, sink);
+    }
+
+    private static string Decode(ReadOnlySpan<byte> bytes, string input, IFindingSink sink)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return Encoding.UTF8.GetString(bytes);
+        }
+
+        sink.Warn(input, "invalid UTF-8; scanned with the bad bytes replaced");
+        return Encoding.UTF8.GetString(bytes);
+    }
+}

@@ -1,0 +1,12 @@
+using TokenHound.Secrets.Detectors;
+
+namespace TokenHound.Secrets;
+
+/// <summary>Every built-in detector. A meta-test checks ids are unique, documented and have examples.</summary>
+public static class DetectorCatalog
+{
+    public static IReadOnlyList<SecretDetector> All() =>
+    [
+        new AwsAccessKeyIdDetector(),
+    ];
+}
