@@ -12,6 +12,12 @@ public sealed class ReportOptions
 
     /// <summary>Tool version for SARIF/JSON.</summary>
     public string ToolVersion { get; init; } = typeof(ReportOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>When the report was generated (UTC); null means now. Tests set it for reproducible output.</summary>
+    public DateTimeOffset? GeneratedAt { get; init; }
+
+    /// <summary>Project home page, written to SARIF's tool.driver.informationUri and the JSON/HTML headers.</summary>
+    public string InformationUri { get; init; } = ReportWriters.InformationUri;
 }
 
 /// <summary>Writes a report in one format. One class per format.</summary>
@@ -25,6 +31,10 @@ public interface IReportWriter
 
 public static class ReportWriters
 {
+    public const string ToolName = "TokenHound";
+
+    public const string InformationUri = "https://github.com/tokenhound/tokenhound";
+
     public static readonly string[] Formats = ["text", "json", "sarif", "markdown", "html"];
 
     public static IReportWriter For(string format) => format.ToLowerInvariant() switch
