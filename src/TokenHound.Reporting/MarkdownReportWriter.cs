@@ -61,7 +61,7 @@ public sealed class MarkdownReportWriter : IReportWriter
                     message += "<br><sub>" + string.Join("; ", f.Properties.Select(kv => Cell($"{kv.Key}: {kv.Value}"))) + "</sub>";
                 }
 
-                o.WriteLine($"| {Icon(f.Severity)} {f.Severity.Name()} | [{f.RuleId}]({f.Rule.HelpUri}) {Cell(f.Rule.Name)}<br><sub>{Cell(f.Family)}</sub> | {Cell(ReportData.Where(f.Location))} | {message} | {Cell(ReportWriters.Evidence(f, options))} |");
+                o.WriteLine($"| {Icon(f.Severity)} {f.Severity.Name()} | [{f.RuleId}]({f.Rule.HelpUri}) {Cell(f.Rule.Name)}<br><sub>{Cell(f.Family)}</sub> | {Code(ReportData.Where(f.Location))} | {message} | {Code(ReportWriters.Evidence(f, options))} |");
             }
 
             if (findings.Count > MaxFindingRows)
@@ -121,6 +121,38 @@ public sealed class MarkdownReportWriter : IReportWriter
         Severity.Low => "🔵",
         _ => "⚪",
     };
+
+    /// <summary>
+    /// A code span that is safe in a table cell: the fence is longer than any backtick run inside, pipes are escaped
+    /// (GFM splits cells before it parses code spans), line breaks become spaces.
+    /// </summary>
+    public static string Code(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var body = new StringBuilder(text.Length + 4);
+        int run = 0, longest = 0;
+        foreach (var c in text)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+            body.Append(c switch
+            {
+                '|' => "\\|",
+                '\r' or '\n' or '\t' => " ",
+                _ when char.IsControl(c) => " ",
+                _ => c.ToString(),
+            });
+        }
+
+        var fence = new string('`', longest + 1);
+        var inner = body.ToString();
+        var pad = inner.StartsWith('`') || inner.EndsWith('`') || (inner.StartsWith(' ') && inner.EndsWith(' ')) ? " " : "";
+        return fence + pad + inner + pad + fence;
+    }
 
     /// <summary>
     /// Makes text safe inside a table cell (and inline text): markdown punctuation and pipes are backslash-escaped,
