@@ -8,5 +8,14 @@ public static class DetectorCatalog
     public static IReadOnlyList<SecretDetector> All() =>
     [
         new AwsAccessKeyIdDetector(),
+        new AwsSecretAccessKeyDetector(),
+        new AwsSessionTokenDetector(),
+        new JwtDetector(),
+        new CognitoRefreshTokenDetector(),
+        new BearerTokenDetector(),
+        new BasicAuthDetector(),
+        new ApiKeyHeaderDetector(),
+        new PrivateKeyDetector(),
+        new GenericSecretDetector(),
     ];
 }

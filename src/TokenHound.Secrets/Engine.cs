@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.Collections.Frozen;
+using System.Text;
 using TokenHound.Core;
+using TokenHound.Secrets.Detectors;
 
 namespace TokenHound.Secrets;
 
@@ -103,9 +106,17 @@ public abstract class SecretDetector
 /// </summary>
 public sealed class SecretsEngine : IRuleSource
 {
+    /// <summary>How far (chars) a key id may be from a secret access key to be paired with it.</summary>
+    public const int PairDistance = 400;
+
+    /// <summary>How many line breaks may separate a key id from its secret access key.</summary>
+    public const int PairLines = 5;
+
     private readonly SearchValues<string> _prefilter;
     private readonly (string Signature, SecretDetector[] Detectors)[] _bySignature;
-    private readonly Dictionary<char, int[]> _signatureIndexByFirstChar;
+    private readonly int[][] _signatureIndexByFirstChar = new int[128][];
+    private readonly FrozenDictionary<string, int> _priority;
+    private readonly Comparison<SecretMatch> _byPriority;
 
     public SecretsEngine(SecretsOptions? options = null, IEnumerable<SecretDetector>? detectors = null)
     {
@@ -116,6 +127,11 @@ public sealed class SecretsEngine : IRuleSource
         {
             foreach (var s in d.Signatures)
             {
+                if (s.Length == 0 || !Ascii.IsValid(s))
+                {
+                    throw new InvalidOperationException($"Detector {d.Rule.Id} has an empty or non-ASCII signature.");
+                }
+
                 if (!sigs.TryGetValue(s, out var list))
                 {
                     sigs[s] = list = [];
@@ -130,14 +146,39 @@ public sealed class SecretsEngine : IRuleSource
 
         _bySignature = [.. sigs.Select(kv => (kv.Key, kv.Value.ToArray()))];
         _prefilter = SearchValues.Create([.. sigs.Keys], StringComparison.OrdinalIgnoreCase);
-        _signatureIndexByFirstChar = [];
-        for (var i = 0; i < _bySignature.Length; i++)
+        for (var c = 0; c < 128; c++)
         {
-            foreach (var c in new[] { char.ToLowerInvariant(_bySignature[i].Signature[0]), char.ToUpperInvariant(_bySignature[i].Signature[0]) }.Distinct())
+            var list = new List<int>();
+            for (var i = 0; i < _bySignature.Length; i++)
             {
-                _signatureIndexByFirstChar[c] = _signatureIndexByFirstChar.TryGetValue(c, out var arr) ? [.. arr, i] : [i];
+                var f = _bySignature[i].Signature[0];
+                if (char.ToLowerInvariant(f) == char.ToLowerInvariant((char)c))
+                {
+                    list.Add(i);
+                }
             }
+
+            _signatureIndexByFirstChar[c] = [.. list];
         }
+
+        var pri = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var d in Detectors)
+        {
+            pri.TryAdd(d.Rule.Id, d.Priority);
+        }
+
+        _priority = pri.ToFrozenDictionary(StringComparer.Ordinal);
+        _byPriority = (a, b) =>
+        {
+            var c = Priority(b).CompareTo(Priority(a));
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = b.Length.CompareTo(a.Length);
+            return c != 0 ? c : a.Start.CompareTo(b.Start);
+        };
     }
 
     public SecretsOptions Options { get; }
@@ -167,10 +208,11 @@ public sealed class SecretsEngine : IRuleSource
             }
 
             var hit = pos + i;
-            if (_signatureIndexByFirstChar.TryGetValue(text[hit], out var candidates))
+            var fc = text[hit];
+            if (fc < 128)
             {
                 var rest = text[hit..];
-                foreach (var ci in candidates)
+                foreach (var ci in _signatureIndexByFirstChar[fc])
                 {
                     var (sig, dets) = _bySignature[ci];
                     if (rest.StartsWith(sig, StringComparison.OrdinalIgnoreCase))
@@ -188,47 +230,89 @@ public sealed class SecretsEngine : IRuleSource
 
         if (results.Count - first > 0)
         {
-            Resolve(results, first);
+            Resolve(text, results, first);
         }
     }
 
-    /// <summary>Sorts the new matches, drops duplicates and overlaps (keeping the higher priority, then the longer).</summary>
-    private void Resolve(List<SecretMatch> results, int first)
+    private int Priority(SecretMatch m) => _priority.TryGetValue(m.Rule.Id, out var p) ? p : 0;
+
+    /// <summary>
+    /// Sorts the new matches, drops duplicates and overlaps (keeping the higher priority, then the longer), then pairs AWS
+    /// secret access keys with the nearest key id.
+    /// </summary>
+    private void Resolve(ReadOnlySpan<char> text, List<SecretMatch> results, int first)
     {
-        var fresh = results.GetRange(first, results.Count - first);
-        results.RemoveRange(first, fresh.Count);
-        var priority = Detectors.ToDictionary(d => d.Rule.Id, d => d.Priority);
-        int Pri(SecretMatch m) => priority.TryGetValue(m.Rule.Id, out var p) ? p : 0;
-        fresh.Sort((a, b) =>
+        var count = results.Count - first;
+        if (count == 1)
         {
-            var c = Pri(b).CompareTo(Pri(a));
-            return c != 0 ? c : b.Length.CompareTo(a.Length);
-        });
-        var kept = new List<SecretMatch>();
+            return;
+        }
+
+        var fresh = results.GetRange(first, count);
+        results.RemoveRange(first, count);
+        fresh.Sort(_byPriority);
+
+        // kept is sorted by start and free of overlaps: a candidate only needs checking against its neighbours.
+        var kept = new List<SecretMatch>(fresh.Count);
         foreach (var m in fresh)
         {
-            var overlaps = false;
-            foreach (var k in kept)
+            var idx = LowerBound(kept, m.Start);
+            if ((idx > 0 && Overlaps(kept[idx - 1], m)) || (idx < kept.Count && Overlaps(kept[idx], m)) || OverlapsAnyMultiSpan(kept, m))
             {
-                if (Overlaps(m, k))
-                {
-                    overlaps = true;
-                    break;
-                }
+                continue;
             }
 
-            if (!overlaps)
+            kept.Insert(idx, m);
+        }
+
+        PairAwsCredentials(text, kept);
+        results.AddRange(kept);
+    }
+
+    private static int LowerBound(List<SecretMatch> list, int start)
+    {
+        int lo = 0, hi = list.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (list[mid].Start < start)
             {
-                kept.Add(m);
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
             }
         }
 
-        kept.Sort((a, b) => a.Start.CompareTo(b.Start));
-        results.AddRange(kept);
+        return lo;
+    }
+
+    private static bool OverlapsAnyMultiSpan(List<SecretMatch> kept, SecretMatch m)
+    {
+        if (m.Spans.Count <= 1)
+        {
+            return false;
+        }
+
+        foreach (var k in kept)
+        {
+            if (Overlaps(k, m))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Overlaps(SecretMatch a, SecretMatch b)
     {
+        if (a.Spans.Count <= 1 && b.Spans.Count <= 1)
+        {
+            return a.Start < b.End && b.Start < a.End;
+        }
+
         foreach (var x in a.AllSpans)
         {
             foreach (var y in b.AllSpans)
@@ -241,5 +325,84 @@ public sealed class SecretsEngine : IRuleSource
         }
 
         return false;
+    }
+
+    private static bool IsPaired(SecretMatch m) => m.Properties.TryGetValue("paired", out var v) && v == "true";
+
+    /// <summary>
+    /// Replaces each THS002 secret access key that has a THS001 key id within <see cref="PairDistance"/> chars and
+    /// <see cref="PairLines"/> lines by one paired finding (spans of both), and drops that key id's own match.
+    /// </summary>
+    private static void PairAwsCredentials(ReadOnlySpan<char> text, List<SecretMatch> kept)
+    {
+        var hasSecret = false;
+        var hasKeyId = false;
+        foreach (var m in kept)
+        {
+            hasSecret |= m.Rule.Id == AwsSecretAccessKeyDetector.RuleInfo.Id && !IsPaired(m);
+            hasKeyId |= m.Rule.Id == AwsAccessKeyIdDetector.RuleInfo.Id;
+        }
+
+        if (!hasSecret || !hasKeyId)
+        {
+            return;
+        }
+
+        var used = new HashSet<int>();
+        for (var i = 0; i < kept.Count; i++)
+        {
+            var s = kept[i];
+            if (s.Rule.Id != AwsSecretAccessKeyDetector.RuleInfo.Id || IsPaired(s))
+            {
+                continue;
+            }
+
+            var best = -1;
+            var bestDistance = int.MaxValue;
+            for (var j = 0; j < kept.Count; j++)
+            {
+                var k = kept[j];
+                if (k.Rule.Id != AwsAccessKeyIdDetector.RuleInfo.Id || used.Contains(j))
+                {
+                    continue;
+                }
+
+                var distance = k.Start < s.Start ? s.Start - k.End : k.Start - s.End;
+                if (distance < 0 || distance > PairDistance || distance >= bestDistance)
+                {
+                    continue;
+                }
+
+                var lo = Math.Min(k.Start, s.Start);
+                var hi = Math.Max(k.End, s.End);
+                if (text[lo..hi].Count('\n') > PairLines)
+                {
+                    continue;
+                }
+
+                best = j;
+                bestDistance = distance;
+            }
+
+            if (best >= 0)
+            {
+                used.Add(best);
+                kept[i] = AwsSecretAccessKeyDetector.Pair(s, kept[best]);
+            }
+        }
+
+        if (used.Count > 0)
+        {
+            var w = 0;
+            for (var r = 0; r < kept.Count; r++)
+            {
+                if (!used.Contains(r))
+                {
+                    kept[w++] = kept[r];
+                }
+            }
+
+            kept.RemoveRange(w, kept.Count - w);
+        }
     }
 }

@@ -106,6 +106,27 @@ public sealed class AwsAccessKeyIdDetector : SecretDetector
         });
     }
 
+    /// <summary>True when a key id in the AKIA/ASIA/ABIA/ACCA format, bounded by non-word characters, starts at <paramref name="at"/>.</summary>
+    public static bool IsKeyIdAt(ReadOnlySpan<char> text, int at)
+    {
+        const int Len = 20;
+        if (at < 0 || at + Len > text.Length || !IsPrefix(text.Slice(at, 4)))
+        {
+            return false;
+        }
+
+        for (var i = at + 4; i < at + Len; i++)
+        {
+            var c = text[i];
+            if (!(char.IsAsciiLetterUpper(c) || c is >= '2' and <= '7'))
+            {
+                return false;
+            }
+        }
+
+        return !((at > 0 && TextUtil.IsAsciiWordChar(text[at - 1])) || (at + Len < text.Length && TextUtil.IsAsciiWordChar(text[at + Len])));
+    }
+
     private static bool IsPrefix(ReadOnlySpan<char> p)
     {
         foreach (var x in Prefixes)
