@@ -1,0 +1,106 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using TokenHound.Core;
+using TokenHound.Iac;
+using TokenHound.Secrets;
+
+namespace TokenHound.Iac.Tests;
+
+/// <summary>Runs the IaC analyzers in-process on samples. Samples annotate themselves: `# expect: THI005` on the offending line (YAML/HCL), or a `&lt;file&gt;.expect` sidecar with `THI005:12` lines (JSON).</summary>
+public static partial class Harness
+{
+    public static readonly SecretsEngine Engine = new(new SecretsOptions { Now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) });
+
+    public static readonly IReadOnlyList<IFileAnalyzer> Analyzers = IacAnalyzers.All(Engine);
+
+    public static string TestDir([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+
+    public static string TestData => Path.Combine(TestDir(), "testdata");
+
+    public static string RepoRoot => Path.GetFullPath(Path.Combine(TestDir(), "..", ".."));
+
+    public static FindingCollector Run(string fullPath, string? root = null)
+    {
+        root ??= Path.GetDirectoryName(fullPath)!;
+        var file = new SourceFile
+        {
+            Path = Path.GetRelativePath(root, fullPath).Replace('\\', '/'),
+            FullPath = fullPath,
+            Root = root,
+            Text = File.ReadAllText(fullPath),
+        };
+        return Run(file);
+    }
+
+    public static FindingCollector Run(SourceFile file)
+    {
+        var sink = new FindingCollector();
+        foreach (var a in Analyzers)
+        {
+            if (a.Accepts(file))
+            {
+                a.Analyze(file, sink, CancellationToken.None);
+            }
+        }
+
+        return sink;
+    }
+
+    public static FindingCollector RunText(string text, string path = "template.yaml") =>
+        Run(new SourceFile { Path = path, Text = text });
+
+    [GeneratedRegex(@"expect:\s*(TH[A-Z]\d{3}(?:\s*,\s*TH[A-Z]\d{3})*)")]
+    private static partial Regex ExpectComment();
+
+    /// <summary>(rule, line) pairs a sample declares, sorted.</summary>
+    public static List<string> Expected(string fullPath)
+    {
+        var result = new List<string>();
+        var sidecar = fullPath + ".expect";
+        if (File.Exists(sidecar))
+        {
+            foreach (var l in File.ReadAllLines(sidecar))
+            {
+                var t = l.Trim();
+                if (t.Length > 0 && !t.StartsWith('#'))
+                {
+                    result.Add(t);
+                }
+            }
+        }
+        else
+        {
+            var lines = File.ReadAllLines(fullPath);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var m = ExpectComment().Match(lines[i]);
+                if (m.Success)
+                {
+                    foreach (var id in m.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries))
+                    {
+                        result.Add($"{id}:{i + 1}");
+                    }
+                }
+            }
+        }
+
+        result.Sort(StringComparer.Ordinal);
+        return result;
+    }
+
+    /// <summary>Findings located in the sample itself (a template's DefinitionUri findings belong to the ASL file).</summary>
+    public static IEnumerable<Finding> InFile(IEnumerable<Finding> findings, string fullPath, string root)
+    {
+        var rel = Path.GetRelativePath(root, fullPath).Replace('\\', '/');
+        return findings.Where(f => f.Location.Path == rel);
+    }
+
+    public static List<string> Actual(IEnumerable<Finding> findings, Func<string, bool> ruleFilter) =>
+        [.. findings.Where(f => ruleFilter(f.RuleId)).Select(f => $"{f.RuleId}:{f.Location.Line}").Order(StringComparer.Ordinal)];
+
+    /// <summary>Sample files (not sidecars) under a folder, recursively, excluding helper files referenced by DefinitionUri (*.asl.* under a "statemachine" folder are samples too).</summary>
+    public static IEnumerable<string> Samples(string dir) =>
+        Directory.Exists(dir)
+            ? Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".expect", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+            : [];
+}
