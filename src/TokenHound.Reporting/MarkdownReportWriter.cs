@@ -123,8 +123,9 @@ public sealed class MarkdownReportWriter : IReportWriter
     };
 
     /// <summary>
-    /// A code span that is safe in a table cell: the fence is longer than any backtick run inside, pipes are escaped
-    /// (GFM splits cells before it parses code spans), line breaks become spaces.
+    /// A code span that is safe in a table cell (the fence is longer than any backtick run inside; line breaks become
+    /// spaces). Text with a pipe is written as escaped plain text instead: renderers disagree on "\|" inside code spans
+    /// (GitHub drops the backslash, CommonMark-based renderers such as Markdig keep it).
     /// </summary>
     public static string Code(string? text)
     {
@@ -133,19 +134,18 @@ public sealed class MarkdownReportWriter : IReportWriter
             return "";
         }
 
+        if (text.Contains('|'))
+        {
+            return Cell(text);
+        }
+
         var body = new StringBuilder(text.Length + 4);
         int run = 0, longest = 0;
         foreach (var c in text)
         {
             run = c == '`' ? run + 1 : 0;
             longest = Math.Max(longest, run);
-            body.Append(c switch
-            {
-                '|' => "\\|",
-                '\r' or '\n' or '\t' => " ",
-                _ when char.IsControl(c) => " ",
-                _ => c.ToString(),
-            });
+            body.Append(char.IsControl(c) ? ' ' : c);
         }
 
         var fence = new string('`', longest + 1);

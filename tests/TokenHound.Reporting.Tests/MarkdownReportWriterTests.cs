@@ -94,15 +94,17 @@ public sealed class MarkdownReportWriterTests
                 {
                     Evidence = "ab``c|d",
                 },
+                Fixtures.Make(Fixtures.JwtRule, new Location { Path = "b.js", Line = 2 }, null, "second") with { Evidence = "`tick``s`" },
             ],
             Sections = [new ReportSection("Odd | section", ["a|b", "c"], [["`1`", "2|3"]])],
         };
         var md = Render(report);
-        var row = TableAfter(md, "### Findings").Skip(2).Single();
-        var cells = Cells(row);
+        var rows = TableAfter(md, "### Findings").Skip(2).ToList();
+        Assert.Equal("``` `tick``s` ```", Cells(rows[1])[4]);
+        var cells = Cells(rows[0]);
         Assert.Equal(5, cells.Count);
-        Assert.Equal("`a\\|b.js:1`", cells[2]);
-        Assert.Equal("```ab``c\\|d```", cells[4]);
+        Assert.Equal("a\\|b.js:1", cells[2]);
+        Assert.Equal("ab\\`\\`c\\|d", cells[4]);
         Assert.Equal("value \\`x\\|y\\` &lt;b&gt;bold&lt;/b&gt;<br>next \\*line\\*", cells[3]);
         Assert.DoesNotContain("<b>", md);
 
