@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using TokenHound.Core;
 using TokenHound.Secrets;
 
@@ -9,6 +12,280 @@ public static class CodeAnalyzers
     public static IReadOnlyList<IFileAnalyzer> All(SecretsEngine engine)
     {
         _ = engine;
-        return [];
+        return
+        [
+            new CodeFileAnalyzer("javascript", [".js", ".mjs", ".cjs", ".jsx"], Lang.JavaScript),
+            new CodeFileAnalyzer("typescript", [".ts", ".tsx", ".mts", ".cts"], Lang.TypeScript),
+            new CodeFileAnalyzer("python", [".py"], Lang.Python),
+            new CodeFileAnalyzer("csharp", [".cs"], Lang.CSharp),
+            new CodeFileAnalyzer("java", [".java"], Lang.Java),
+            new CodeFileAnalyzer("go", [".go"], Lang.Go),
+        ];
     }
+
+    /// <summary>The language of a path by its extension, or null.</summary>
+    public static Lang? LanguageOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".js" or ".mjs" or ".cjs" or ".jsx" => Lang.JavaScript,
+        ".ts" or ".tsx" or ".mts" or ".cts" => Lang.TypeScript,
+        ".py" => Lang.Python,
+        ".cs" => Lang.CSharp,
+        ".java" => Lang.Java,
+        ".go" => Lang.Go,
+        _ => null,
+    };
+}
+
+/// <summary>
+/// One language front-end plus the shared engine. JavaScript files are also checked with Acornima and C# files with
+/// Roslyn; when the real parser rejects a file the scan warns and the tolerant front-end still analyses it.
+/// </summary>
+public sealed partial class CodeFileAnalyzer(string name, string[] extensions, Lang lang) : IFileAnalyzer
+{
+    /// <summary>Files larger than this get no deep analysis (a warning says so).</summary>
+    public const int MaxChars = 3 * 1024 * 1024;
+
+    /// <summary>A line longer than this in a file larger than <see cref="MinifiedMinChars"/> marks a minified bundle.</summary>
+    public const int MinifiedLineLength = 2000;
+
+    public const int MinifiedMinChars = 64 * 1024;
+
+    public string Name => name;
+
+    public Lang Lang => lang;
+
+    public IEnumerable<RuleInfo> Rules => CodeRules.All;
+
+    public bool Accepts(SourceFile file)
+    {
+        var ext = file.Extension;
+        foreach (var e in extensions)
+        {
+            if (ext == e)
+            {
+                return !file.Path.EndsWith(".d.ts", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return false;
+    }
+
+    public void Analyze(SourceFile file, IFindingSink sink, CancellationToken cancellationToken)
+    {
+        foreach (var f in Run(file, sink, cancellationToken))
+        {
+            sink.Add(f);
+        }
+    }
+
+    public List<Finding> Run(SourceFile file, IFindingSink? sink, CancellationToken cancellationToken = default)
+    {
+        var text = file.Text;
+        if (text.Length > MaxChars)
+        {
+            sink?.Warn(file.Path, $"{name}: {text.Length / 1024} KB is too large for code analysis; only the secrets scan ran");
+            return [];
+        }
+
+        if (text.Length > MinifiedMinChars && LongestLine(text) > MinifiedLineLength)
+        {
+            sink?.Warn(file.Path, $"{name}: looks minified (lines over {MinifiedLineLength} chars); code analysis skipped, only the secrets scan ran");
+            return [];
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var syntaxProblem = CheckSyntax(text);
+        CodeModel model;
+        try
+        {
+            model = Parser.Parse(text, lang);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            sink?.Warn(file.Path, $"{name}: the file could not be analysed ({e.GetType().Name}: {e.Message})");
+            return [];
+        }
+
+        if (syntaxProblem is not null)
+        {
+            sink?.Warn(file.Path, $"{name}: {syntaxProblem}; analysed with the tolerant front-end, findings may be incomplete");
+        }
+
+        foreach (var p in model.Problems)
+        {
+            sink?.Warn(file.Path, $"{name}: {p}");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var hits = Engine.Run(model, text, file.Path, off => file.Lines.Position(off).Line);
+        var findings = new List<Finding>(hits.Count);
+        foreach (var h in hits)
+        {
+            var loc = file.At(h.Offset);
+            var line = file.Lines.LineText(loc.Line).ToString().Trim();
+            var evidence = Evidence(line, h.Rule);
+            findings.Add(new Finding
+            {
+                Rule = h.Rule,
+                Severity = h.Severity,
+                Confidence = h.Confidence,
+                Title = h.Rule.Title,
+                Message = h.Message,
+                Location = loc,
+                Evidence = evidence,
+                Fingerprint = Fingerprints.ForConstruct(h.Rule.Id, file.Path, WhitespaceRun().Replace(line, " ")),
+                Properties = new Dictionary<string, string> { ["language"] = name },
+            });
+        }
+
+        return findings;
+    }
+
+    private static int LongestLine(string text)
+    {
+        var max = 0;
+        var start = 0;
+        while (start < text.Length)
+        {
+            var nl = text.IndexOf('\n', start);
+            var end = nl < 0 ? text.Length : nl;
+            max = Math.Max(max, end - start);
+            if (max > MinifiedLineLength)
+            {
+                return max;
+            }
+
+            start = end + 1;
+        }
+
+        return max;
+    }
+
+    private static string Evidence(string line, RuleInfo rule)
+    {
+        if (line.Length > 200)
+        {
+            line = line[..200] + "…";
+        }
+
+        // never echo a literal credential in full
+        return QuotedLiteral().Replace(line, m => m.Value.Length >= 18 && (rule.Id == CodeRules.StaticCredentials.Id || LooksSecret(m.Value)) ? m.Value[0] + SecretMask.Mask(m.Value[1..^1]) + m.Value[^1] : m.Value);
+    }
+
+    private static bool LooksSecret(string quoted)
+    {
+        var v = quoted[1..^1];
+        return v.Length >= 16 && !v.Contains(' ') && v.Any(char.IsDigit) && v.Any(char.IsLetter);
+    }
+
+    /// <summary>A syntax problem the real parser (Acornima / Roslyn) or the bracket check reports, or null.</summary>
+    private string? CheckSyntax(string text)
+    {
+        try
+        {
+            switch (lang)
+            {
+                case Lang.JavaScript when !text.Contains("</", StringComparison.Ordinal) && !text.Contains("/>", StringComparison.Ordinal):
+                    return AcornimaCheck(text);
+                case Lang.CSharp:
+                    return RoslynCheck(text);
+                default:
+                    return BracketCheck(text);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return $"syntax check failed ({e.GetType().Name})";
+        }
+    }
+
+    private static string? AcornimaCheck(string text)
+    {
+        var options = new Acornima.ParserOptions
+        {
+            AllowReturnOutsideFunction = true,
+            AllowImportExportEverywhere = true,
+            AllowAwaitOutsideFunction = true,
+            AllowHashBang = true,
+            AllowTopLevelUsing = true,
+        };
+        var parser = new Acornima.Parser(options);
+        try
+        {
+            parser.ParseModule(text);
+            return null;
+        }
+        catch (Acornima.ParseErrorException)
+        {
+            try
+            {
+                parser.ParseScript(text);
+                return null;
+            }
+            catch (Acornima.ParseErrorException e2)
+            {
+                return $"does not parse as JavaScript (Acornima: line {e2.LineNumber}: {e2.Description})";
+            }
+        }
+    }
+
+    private static string? RoslynCheck(string text)
+    {
+        var tree = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None));
+        foreach (var d in tree.GetDiagnostics())
+        {
+            if (d.Severity == DiagnosticSeverity.Error)
+            {
+                var line = d.Location.GetLineSpan().StartLinePosition.Line + 1;
+                return $"does not parse as C# (Roslyn: line {line}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)})";
+            }
+        }
+
+        return null;
+    }
+
+    private string? BracketCheck(string text)
+    {
+        var tokens = Lexer.Lex(text, lang);
+        var stack = new Stack<Token>();
+        foreach (var t in tokens)
+        {
+            if (t.Kind != TokKind.Punct)
+            {
+                continue;
+            }
+
+            switch (t.Text)
+            {
+                case "(" or "[" or "{":
+                    stack.Push(t);
+                    break;
+                case ")" or "]" or "}":
+                    if (stack.Count == 0 || !Matches(stack.Peek().Text, t.Text))
+                    {
+                        var line = 1 + text.AsSpan(0, t.Start).Count('\n');
+                        return $"does not parse (unbalanced '{t.Text}' at line {line})";
+                    }
+
+                    stack.Pop();
+                    break;
+            }
+        }
+
+        if (stack.Count > 0)
+        {
+            var line = 1 + text.AsSpan(0, stack.Peek().Start).Count('\n');
+            return $"does not parse (unclosed '{stack.Peek().Text}' from line {line})";
+        }
+
+        return null;
+    }
+
+    private static bool Matches(string open, string close) => (open, close) is ("(", ")") or ("[", "]") or ("{", "}");
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRun();
+
+    [GeneratedRegex("\"[^\"\\n]{8,}\"|'[^'\\n]{8,}'")]
+    private static partial Regex QuotedLiteral();
 }

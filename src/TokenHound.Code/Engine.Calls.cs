@@ -1,0 +1,1123 @@
+using System.Text.RegularExpressions;
+using TokenHound.Core;
+
+namespace TokenHound.Code;
+
+public sealed partial class Engine
+{
+    private static readonly HashSet<string> LogMethods = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "log", "info", "warn", "warning", "error", "debug", "trace", "fatal", "critical", "exception", "verbose", "silly",
+        "notice", "print", "printf", "println", "fatalf", "fatalln", "panicf", "panicln", "errorf", "warnf", "infof", "debugf",
+        "tracef", "infow", "errorw", "warnw", "debugw", "loginformation", "logwarning", "logerror", "logdebug", "logtrace",
+        "logcritical", "logline", "write", "writeline", "dir", "severe", "fine", "finer", "finest", "msg", "msgf", "infoContext",
+        "errorContext", "warnContext", "debugContext", "table",
+    };
+
+    private static readonly HashSet<string> TransformMethods = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "trim", "trimstart", "trimend", "strip", "lstrip", "rstrip", "replace", "replaceall", "removeprefix", "removesuffix",
+        "tolowercase", "touppercase", "lower", "upper", "tolower", "toupper", "tolowerinvariant", "toupperinvariant", "tostring",
+        "concat", "join", "format", "format_map", "encode", "decode", "getbytes", "getstring", "valueof", "tojson", "tostr",
+        "stringify", "dumps", "dump", "serialize", "serializeobject", "writevalueasstring", "marshal", "marshalindent",
+        "parse", "loads", "sprintf", "sprint", "sprintln", "inspect", "from", "fromutf8string", "tobytes", "asstring",
+        "split", "get", "getvalue", "getstring", "first", "firstordefault", "single", "trimprefix", "trimspace", "fields",
+        "then", "promise", "result", "send", "getordefault", "getvalueordefault", "sendasync", "execute", "getheader", "header", "headers", "values", "items",
+        "entries", "assign", "todict", "dict", "model_dump", "json", "text", "body", "format", "str", "repr", "string",
+        "btoa", "atob", "b64encode", "b64decode", "urlsafe_b64encode", "tobase64string", "encodetostring", "bytes", "quote",
+        "urlencode", "encodeuricomponent", "escape", "unescape", "interpolate", "f", "append", "appendformat", "sb",
+    };
+
+    private static readonly HashSet<string> CleanMethods = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "startswith", "endswith", "includes", "contains", "equals", "has", "hasownproperty", "test", "isvalid", "isnullorempty",
+        "isnullorwhitespace", "indexof", "len", "count", "any", "isinstance", "bool", "boolean", "substring", "substr", "slice",
+        "take", "left", "right", "compare", "compareto", "match", "matches", "search", "length", "size", "typeof", "hashcode",
+        "gethashcode", "isempty", "isblank", "equalsignorecase", "timingsafeequal", "compare_digest", "constanttimecompare",
+        "verify", "jwtverify", "validate", "checkpw", "check_password_hash", "hashpw", "issuccess", "ok",
+    };
+
+    private static readonly HashSet<string> SecretSources = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "getsecretvalue", "getsecretvalueasync", "get_secret_value", "batchgetsecretvalue", "batch_get_secret_value",
+        "assumerole", "assume_role", "assumeroleasync", "assumerolewithwebidentity", "assume_role_with_web_identity",
+        "assumerolewithsaml", "getsessiontoken", "get_session_token", "getsessiontokenasync", "getfederationtoken", "get_federation_token",
+        "initiateauth", "initiate_auth", "admininitiateauth", "admin_initiate_auth", "initiateauthasync", "admininitiateauthasync",
+        "respondtoauthchallenge", "respond_to_auth_challenge", "getcredentialsforidentity", "get_credentials_for_identity",
+        "getopenidtoken", "get_open_id_token", "getauthorizationtoken", "get_authorization_token", "createaccesskey",
+        "create_access_key", "getsecret", "get_secret", "getsecretstring",
+    };
+
+    private static readonly HashSet<string> ParameterSources = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "getparameter", "get_parameter", "getparameters", "get_parameters", "getparametersbypath", "get_parameters_by_path",
+        "getparameterasync", "getparametersasync",
+    };
+
+    private static readonly Regex SecretCommand = new(@"^(GetSecretValue|BatchGetSecretValue|AssumeRole\w*|GetSessionToken|GetFederationToken|InitiateAuth|AdminInitiateAuth|RespondToAuthChallenge|GetCredentialsForIdentity|GetParameters?(ByPath)?)(Command|Request|Input)$", RegexOptions.CultureInvariant);
+
+    private static readonly Regex DownstreamType = new(@"^(Invoke|InvokeAsync|StartExecution|StartSyncExecution|SendMessage|SendMessageBatch|Publish|PublishBatch|PutEvents|PutRecord|PutRecords|SendTaskSuccess)(Command|Request|Input|RequestEntry|Entry)?$|^PutEventsRequestEntry$|^SendMessageBatchRequestEntry$", RegexOptions.CultureInvariant);
+
+    private static readonly HashSet<string> DownstreamMethods = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "invoke", "invokeasync", "invoke_async", "startexecution", "start_execution", "startexecutionasync", "startsyncexecution",
+        "start_sync_execution", "sendmessage", "send_message", "sendmessageasync", "sendmessagebatch", "send_message_batch",
+        "publish", "publishasync", "putevents", "put_events", "puteventsasync", "putrecord", "put_record", "putrecords", "put_records",
+        "sendtasksuccess", "send_task_success",
+    };
+
+    private static readonly HashSet<string> DownstreamKeys = ["payload", "input", "messagebody", "message", "detail", "data", "output"];
+
+    private T EvalCall(CallExpr c, Scope s)
+    {
+        var name = CallName(c);
+        var lname = name.ToLowerInvariant();
+        var recv = c.Callee is MemberExpr me ? me.Obj : null;
+        var recvPath = recv is null ? "" : Path(recv);
+        var rt = recv is null ? T.None : Eval(recv, s);
+        if (recv is null && c.Callee is not NameExpr)
+        {
+            rt = Eval(c.Callee, s);
+        }
+
+        var argT = new T[c.Args.Count];
+        var all = T.None;
+        for (var i = 0; i < c.Args.Count; i++)
+        {
+            argT[i] = Eval(c.Args[i].Value, s);
+            all |= argT[i];
+            if (c.Args[i].Name is { } kw)
+            {
+                CheckSetting(kw, c.Args[i].Value, c.Args[i].Start, s, null, c);
+            }
+        }
+
+        string? typeName = null;
+        if (c.IsNew || c.Initializer is not null)
+        {
+            typeName = c.Callee switch
+            {
+                MemberExpr m => m.Name,
+                NameExpr n => n.Name.TrimStart('[', ']'),
+                _ => null,
+            };
+        }
+
+        var initT = T.None;
+        if (c.Initializer is not null)
+        {
+            initT = EvalObject(c.Initializer, s, typeName);
+        }
+
+        CheckCallRules(c, name, lname, recv, recvPath, rt, argT, all | initT, s, typeName);
+
+        // ---- result taint
+        if (Names.IsRedaction(name))
+        {
+            return T.Clean;
+        }
+
+        if (lname is "substring" or "substr" or "slice" && c.Args.Count == 1 && (c.Args[0].Value is LitExpr { Kind: LitKind.Number } || Text(c.Args[0].Value).EndsWith(".length", StringComparison.OrdinalIgnoreCase)))
+        {
+            return rt & ~(T.Literal | T.Clean); // drops a "Bearer " prefix: still the token
+        }
+
+        if (CleanMethods.Contains(name))
+        {
+            return T.Clean;
+        }
+
+        if (typeName is not null && SecretCommand.IsMatch(typeName))
+        {
+            if (!typeName.StartsWith("GetParameter", StringComparison.Ordinal) || HasDecryption(c, s))
+            {
+                return T.SecretCmd;
+            }
+
+            return T.None;
+        }
+
+        if (SecretSources.Contains(name))
+        {
+            return T.AwsSecret | T.Token;
+        }
+
+        if (ParameterSources.Contains(name))
+        {
+            return HasDecryption(c, s) ? T.AwsSecret | T.Token : T.None;
+        }
+
+        // env
+        if (name is "getenv" or "Getenv" or "GetEnvironmentVariable" or "LookupEnv" && c.Args.Count > 0 && c.Args[0].Value is StrExpr env)
+        {
+            return EnvTaint(env.Value);
+        }
+
+        if (name is "get" or "getenv" && recvPath is "os.environ" or "os" or "process.env" && c.Args.Count > 0 && c.Args[0].Value is StrExpr env2)
+        {
+            return EnvTaint(env2.Value);
+        }
+
+        // errors
+        if (lname is "format_exc" or "format_exception" or "format_tb" or "format_stack" or "extract_tb" or "getstacktrace" or "getstacktraceasstring" or "stack" or "printstacktrace" && (recvPath is "traceback" or "ExceptionUtils" or "Throwables" or "debug" || (rt & T.ErrorObj) != 0))
+        {
+            return T.ErrorStack;
+        }
+
+        if (lname == "inspect" && recvPath == "util" && (all & T.ErrorObj) != 0)
+        {
+            return T.ErrorStack;
+        }
+
+        if ((rt & T.ErrorObj) != 0)
+        {
+            return lname switch
+            {
+                "tostring" => Cs ? T.ErrorStack : T.ErrorMsg,
+                "getmessage" or "getlocalizedmessage" or "error" or "message" => T.ErrorMsg,
+                "getstacktrace" => T.ErrorStack,
+                "getcause" or "unwrap" => T.ErrorObj,
+                _ => T.None,
+            };
+        }
+
+        if (recv is null && lname is "str" or "repr" or "string" && c.Args.Count == 1)
+        {
+            return Stringify(argT[0]);
+        }
+
+        if (lname is "sprintf" or "errorf" && c.Args.Count > 0 && c.Args[0].Value is StrExpr fs && fs.Value.Contains("%+v", StringComparison.Ordinal) && (all & T.ErrorObj) != 0)
+        {
+            return T.ErrorStack;
+        }
+
+        // JWT pieces
+        if (lname == "split" && c.Args.Count > 0 && c.Args[^1].Value is StrExpr sep && sep.Value is "." or "\\." or "\\\\.")
+        {
+            return T.JwtSplit | ((recv is null ? argT[0] : rt) & AnyToken);
+        }
+
+        if (lname is "sign" or "encode" && recvPath is "jwt" or "jsonwebtoken" or "jose.jwt" || name is "WriteToken" or "CreateToken" or "CreateEncodedJwt" || (lname == "sign" && recvPath.Contains("JWT", StringComparison.Ordinal)))
+        {
+            return T.Token;
+        }
+
+        // send(new GetSecretValueCommand(...)), Promise/await wrappers, serializers, string transforms
+        if ((all & T.SecretCmd) != 0 && lname is "send" or "sendasync" or "execute")
+        {
+            return T.AwsSecret | T.Token;
+        }
+
+        if (lname is "loads" or "parse" && (all & T.WholeEvent) == 0 && (all & (T.EventData | T.Headers)) != 0)
+        {
+            return T.EventData;
+        }
+
+        if (TransformMethods.Contains(name) || recv is null && name is "String" or "str" or "Buffer" or "[]byte" or "string" or "bytes")
+        {
+            var t = (rt | all) & ~(T.Literal | T.Clean | T.SecretCmd);
+            if (recvPath is "JSON" or "json" or "JsonSerializer" or "JsonConvert" or "objectMapper" or "mapper" or "gson" or "fmt" or "String" or "string" or "str" or "util")
+            {
+                t = Stringify(all) & ~(T.Literal | T.Clean | T.SecretCmd);
+            }
+
+            if (lname is "get" or "getheader" or "header" or "getvalue" or "getstring" or "getfirst" or "getordefault" or "getvalueordefault" && c.Args.Count > 0 && c.Args[0].Value is StrExpr key)
+            {
+                return MemberTaint(rt, key.Value, s);
+            }
+
+            if (lname is "get" or "getheader" or "header" && c.Args.Count > 0 && recv is not null)
+            {
+                // header by a non-literal name
+                return (rt & (T.Headers | T.WholeEvent)) != 0 ? T.EventData : rt & ~(T.Literal | T.Clean);
+            }
+
+            return t;
+        }
+
+        if (lname is "getheader" or "getheaders" or "header" or "getfirst" or "getvalues" or "trygetvalue" && c.Args.Count > 0 && c.Args[0].Value is StrExpr hk)
+        {
+            return MemberTaint(rt, hk.Value, s);
+        }
+
+        if (lname is "get_json" or "getjson" or "readasstringasync" or "getreader" or "getinputstream" or "getbody" or "json" or "formdata")
+        {
+            return (rt & (T.WholeEvent | T.EventData)) != 0 ? T.EventData : T.None;
+        }
+
+        // zero-argument getters on tracked values: input.getHeaders(), result.authenticationResult().idToken()
+        if (recv is not null && c.Args.Count == 0 && (rt & (T.WholeEvent | T.Headers | T.EventData | T.AwsSecret | T.Token | T.NamedToken | T.EnvValue)) != 0)
+        {
+            var member = name.Length > 3 && name.StartsWith("get", StringComparison.Ordinal) && char.IsUpper(name[3]) ? name[3..] : name;
+            return MemberTaint(rt, member, s);
+        }
+
+        // function named like a token getter: getToken(), fetch_access_token()
+        if (FunctionNameReturnsToken(name))
+        {
+            return T.NamedToken;
+        }
+
+        return T.None;
+    }
+
+    private static readonly HashSet<string> GetterVerbs = ["get", "fetch", "create", "generate", "issue", "sign", "retrieve", "load", "read", "obtain", "request", "exchange", "refresh", "mint", "acquire", "build", "make", "new", "decrypt", "lookup", "resolve"];
+
+    private static bool FunctionNameReturnsToken(string name)
+    {
+        if (!Names.SaysToken(name))
+        {
+            return false;
+        }
+
+        var w = Names.Words(name);
+        return w.Count > 0 && (GetterVerbs.Contains(w[0]) || Names.SaysToken(w[0]) && w.Count == 1);
+    }
+
+    private bool HasDecryption(CallExpr c, Scope s)
+    {
+        var found = false;
+        void Look(Expr e, int depth)
+        {
+            if (found || depth > 3)
+            {
+                return;
+            }
+
+            var r = Resolve(e, s);
+            Visit(r, x =>
+            {
+                if (x is ObjectExpr o && o.Get("WithDecryption") is { } v && IsTrueish(v))
+                {
+                    found = true;
+                }
+
+                if (x is CallExpr cc)
+                {
+                    if (CallName(cc) is "withDecryption" or "WithDecryption" && cc.Args.Count > 0 && IsTrueish(cc.Args[0].Value))
+                    {
+                        found = true;
+                    }
+
+                    foreach (var a in cc.Args)
+                    {
+                        if (a.Name is not null && Names.Norm(a.Name) == "withdecryption" && IsTrueish(a.Value))
+                        {
+                            found = true;
+                        }
+                    }
+                }
+
+                if (x is NameExpr n && !ReferenceEquals(n, r) && s.Defs.ContainsKey(n.Name))
+                {
+                    Look(n, depth + 1);
+                }
+            });
+        }
+
+        foreach (var a in c.Args)
+        {
+            if (a.Name is not null && Names.Norm(a.Name) == "withdecryption" && IsTrueish(a.Value))
+            {
+                return true;
+            }
+
+            Look(a.Value, 0);
+        }
+
+        if (c.Initializer is not null)
+        {
+            Look(c.Initializer, 0);
+        }
+
+        return found;
+    }
+
+    private static bool IsTrueish(Expr e) => e is LitExpr { Kind: LitKind.True } || (e is CallExpr c && c.Args.Count == 1 && c.Args[0].Value is LitExpr { Kind: LitKind.True });
+
+    // ------------------------------------------------------------------ call rules
+
+    private bool IsLogCall(CallExpr c, string name, Expr? recv, string recvPath)
+    {
+        if (recv is null)
+        {
+            return (Py && name == "print") || (Go && name is "println" or "print");
+        }
+
+        if (!LogMethods.Contains(name))
+        {
+            return false;
+        }
+
+        var rp = recvPath;
+        if (rp == "fmt")
+        {
+            return name is "Print" or "Printf" or "Println";
+        }
+
+        if (rp is "console" or "Console" or "System.out" or "System.err" or "Console.Error" or "Console.Out" or "log" or "slog" or "logging"
+            or "LambdaLogger" or "Debug" or "Trace" or "Log" or "LOG" or "LOGGER" or "logger" or "Logger" or "glog" or "klog" or "zap.L()" or "zap.S()")
+        {
+            return !(rp is "Debug" or "Trace" && !Cs);
+        }
+
+        var last = rp[(rp.LastIndexOf('.') + 1)..].Trim('(', ')').TrimStart('_');
+        var words = Names.Words(last);
+        if (words.Count == 0)
+        {
+            return false;
+        }
+
+        var lw = words[^1];
+        return lw is "log" or "logger" or "logging" or "getlogger" || last.EndsWith("Logger", StringComparison.Ordinal) || last.EndsWith("logger", StringComparison.Ordinal)
+            || (words.Count >= 2 && words[^2] == "get" && lw == "logger");
+    }
+
+    private void CheckCallRules(CallExpr c, string name, string lname, Expr? recv, string recvPath, T rt, T[] argT, T all, Scope s, string? typeName)
+    {
+        // ---------------- logging
+        if (IsLogCall(c, name, recv, recvPath))
+        {
+            var tok = T.None;
+            var whole = false;
+            for (var i = 0; i < argT.Length; i++)
+            {
+                var t = argT[i];
+                if ((t & T.Clean) != 0 && (t & ~(T.Clean | T.Literal)) == 0)
+                {
+                    continue;
+                }
+
+                tok |= t & AnyToken;
+                whole |= (t & (T.WholeEvent | T.Headers)) != 0;
+            }
+
+            if (tok != T.None)
+            {
+                Report(CodeRules.TokenLogged, c.NameStart, $"{Path(c.Callee)}(...) writes a {(tok.HasFlag(T.AwsSecret) ? "secret / credential value" : (tok & T.Token) != 0 ? "token or credential" : "value named like a token")} to the log", Conf(tok));
+            }
+
+            if (whole)
+            {
+                Report(CodeRules.EventLogged, c.NameStart, $"{Path(c.Callee)}(...) logs the whole request/event or all its headers, including Authorization and Cookie", Confidence.Medium);
+            }
+        }
+
+        // ---------------- responses
+        CheckResponseCall(c, name, lname, recv, recvPath, argT, s);
+
+        // ---------------- debug mode
+        if (name == "UseDeveloperExceptionPage" && !GuardedBy(s, "IsDevelopment"))
+        {
+            Report(CodeRules.DebugMode, c.NameStart, "UseDeveloperExceptionPage() is enabled outside an IsDevelopment() check", Confidence.High);
+        }
+
+        if (Py && name == "run" && c.Args.Any(a => a.Name == "debug" && IsTrue(a.Value)))
+        {
+            Report(CodeRules.DebugMode, c.NameStart, "the Flask app runs with debug=True (the Werkzeug debugger shows tracebacks and request headers)", Confidence.High);
+        }
+
+        if (Py && name == "update" && recvPath.EndsWith("config", StringComparison.Ordinal) && c.Args.Any(a => a.Name == "DEBUG" && IsTrue(a.Value)))
+        {
+            Report(CodeRules.DebugMode, c.NameStart, "DEBUG=True in the Flask config", Confidence.High);
+        }
+
+        if (Js && name == "use" && c.Args.Count == 1 && c.Args[0].Value is CallExpr { Callee: NameExpr { Name: "errorhandler" or "errorHandler" } } && !GuardedBy(s, "development"))
+        {
+            Report(CodeRules.DebugMode, c.NameStart, "the errorhandler middleware (full stack traces in responses) is enabled outside development", Confidence.Medium);
+        }
+
+        // ---------------- JWT
+        CheckJwtCall(c, name, lname, recv, recvPath, rt, argT, s);
+
+        // ---------------- browser storage / cookies
+        CheckStorageCall(c, name, recvPath, argT, s);
+
+        // ---------------- static credentials
+        CheckStaticCredentialCall(c, name, recvPath, s, typeName);
+
+        // ---------------- downstream
+        CheckDownstreamCall(c, name, lname, recv, recvPath, s, typeName);
+    }
+
+    private bool GuardedBy(Scope s, string word)
+    {
+        for (var sc = s; sc is not null; sc = sc.Parent)
+        {
+            foreach (var (cond, isElse) in sc.Guards)
+            {
+                var text = Text(cond);
+                var idx = text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+                if (idx < 0)
+                {
+                    continue;
+                }
+
+                var negated = cond is UnaryExpr { Op: "!" or "not" } || text.Contains("!==", StringComparison.Ordinal) || text.Contains("!=", StringComparison.Ordinal);
+                if (negated == isElse)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool InErrorContext(Scope s)
+    {
+        for (var sc = s; sc is not null; sc = sc.Parent)
+        {
+            if (sc.CatchDepth > 0)
+            {
+                return true;
+            }
+
+            foreach (var (cond, isElse) in sc.Guards)
+            {
+                if (!isElse && Regex.IsMatch(Text(cond), @"\berr\b\s*!=\s*nil|\berror\b|\bex\b"))
+                {
+                    return true;
+                }
+            }
+
+            if (sc.Fn.Name is { } fname && fname.Contains("error", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void CheckResponseBody(Expr body, T t, int offset, Scope s, bool errorStatus, string what)
+    {
+        if (Cs && (t & T.ErrorObj) != 0)
+        {
+            t |= T.ErrorStack;
+        }
+
+        var err = errorStatus || InErrorContext(s);
+        if ((t & T.ErrorStack) != 0)
+        {
+            Report(CodeRules.ErrorResponse, offset, $"{what} carries a stack trace / full exception", Confidence.High);
+        }
+        else if ((t & T.ErrorMsg) != 0 && (t & (T.EventData | T.WholeEvent | T.Headers | T.Token | T.NamedToken)) != 0)
+        {
+            Report(CodeRules.ErrorResponse, offset, $"{what} carries the exception message together with request data", Confidence.Medium);
+        }
+        else if (err && (t & (T.Token | T.Headers | T.WholeEvent)) != 0 && (t & T.AwsSecret) == 0)
+        {
+            Report(CodeRules.ErrorResponse, offset, $"{what} echoes the caller's token / request headers in an error response", Confidence.High);
+        }
+
+        _ = body;
+    }
+
+    private static readonly HashSet<string> PyResponseFactories = ["jsonify", "make_response", "Response", "JsonResponse", "HttpResponse", "HttpResponseServerError", "HttpResponseBadRequest", "JSONResponse", "PlainTextResponse", "HTMLResponse", "HTTPException", "abort"];
+    private static readonly HashSet<string> CsResults = ["StatusCode", "BadRequest", "Problem", "Content", "Ok", "NotFound", "UnprocessableEntity", "Json", "Text", "InternalServerError", "Conflict", "ValidationProblem"];
+
+    private void CheckResponseCall(CallExpr c, string name, string lname, Expr? recv, string recvPath, T[] argT, Scope s)
+    {
+        var root = recv is null ? "" : Root(recv) ?? "";
+        var rootLow = root.ToLowerInvariant();
+        var all = T.None;
+        foreach (var t in argT)
+        {
+            all |= t;
+        }
+
+        var statusErr = c.Args.Any(a => a.Value is LitExpr { Kind: LitKind.Number } n && int.TryParse(n.Text, out var code) && code >= 400)
+            || Regex.IsMatch(Text(c.Callee), @"status\((4|5)\d\d\)|StatusCode\((4|5)\d\d|withStatusCode\((4|5)\d\d\)|internalServerError|badRequest|InternalServerError|Status(BadRequest|InternalServerError|Unauthorized|Forbidden)");
+
+        if (Js && recv is not null && lname is "send" or "json" or "end" or "write" or "jsonp" && rootLow is "res" or "response" or "reply" or "resp")
+        {
+            CheckResponseBody(c, all, c.NameStart, s, statusErr, "the HTTP response");
+            return;
+        }
+
+        if (Py && recv is null && PyResponseFactories.Contains(name))
+        {
+            CheckResponseBody(c, all, c.NameStart, s, statusErr, "the HTTP response");
+            return;
+        }
+
+        if (Cs && ((recv is null && CsResults.Contains(name)) || (recvPath is "Results" or "TypedResults" && CsResults.Contains(name)) || (name is "WriteAsync" or "WriteAsJsonAsync" && recvPath.EndsWith("Response", StringComparison.Ordinal))
+            || (c.IsNew && name is "ObjectResult" or "JsonResult" or "ContentResult" or "BadRequestObjectResult")))
+        {
+            CheckResponseBody(c, all, c.NameStart, s, statusErr || name is not ("Ok" or "Json" or "Text" or "Content" or "WriteAsync" or "WriteAsJsonAsync"), "the HTTP response");
+            return;
+        }
+
+        if (Java && ((name is "body" or "withBody" or "setBody" or "entity" && c.Args.Count == 1) || (name is "write" or "print" or "println" && recvPath.Contains("getWriter()", StringComparison.Ordinal))))
+        {
+            CheckResponseBody(c, all, c.NameStart, s, statusErr || Regex.IsMatch(Text(c), @"\b(4|5)\d\d\b"), "the HTTP response");
+            return;
+        }
+
+        if (Java && name == "printStackTrace" && c.Args.Count == 1 && Text(c.Args[0].Value).Contains("getWriter", StringComparison.Ordinal))
+        {
+            Report(CodeRules.ErrorResponse, c.NameStart, "printStackTrace writes the stack trace into the HTTP response", Confidence.High);
+            return;
+        }
+
+        if (Go)
+        {
+            if (recvPath == "http" && name == "Error" && argT.Length >= 2)
+            {
+                CheckResponseBody(c, argT[1], c.NameStart, s, true, "http.Error");
+            }
+            else if (recvPath == "fmt" && name is "Fprintf" or "Fprint" or "Fprintln" && c.Args.Count >= 2 && Path(c.Args[0].Value) is not ("os.Stdout" or "os.Stderr"))
+            {
+                CheckResponseBody(c, argT.Skip(1).Aggregate(T.None, (a, b) => a | b), c.NameStart, s, false, "the HTTP response");
+            }
+            else if (name == "Write" && root is "w" or "rw" or "writer" or "resp")
+            {
+                CheckResponseBody(c, all, c.NameStart, s, false, "the HTTP response");
+            }
+            else if (name is "JSON" or "String" or "AbortWithStatusJSON" or "IndentedJSON" && root is "c" or "ctx")
+            {
+                CheckResponseBody(c, all, c.NameStart, s, statusErr, "the HTTP response");
+            }
+            else if (name == "WriteString" && recvPath == "io" && argT.Length >= 2)
+            {
+                CheckResponseBody(c, argT[1], c.NameStart, s, false, "the HTTP response");
+            }
+        }
+    }
+
+    private void CheckReturnedResponse(Expr value, T t, Scope s)
+    {
+        // Flask: return str(e), 500 / return {"error": traceback.format_exc()}, 500
+        if (value is ArrayExpr { Items.Count: >= 2 } tuple && Py && tuple.Items[1] is LitExpr { Kind: LitKind.Number } code && int.TryParse(code.Text, out var n) && n >= 400)
+        {
+            CheckResponseBody(tuple.Items[0], Eval(tuple.Items[0], s), tuple.Items[0].Start, s, true, "the error response");
+            return;
+        }
+
+        if (Py && s.IsHandler && value is StrExpr or InterpExpr or BinaryExpr or CallExpr { Callee: NameExpr { Name: "str" } } && (t & (T.ErrorStack)) != 0)
+        {
+            CheckResponseBody(value, t, value.Start, s, true, "the handler's return value");
+        }
+    }
+
+    private void CheckJwtCall(CallExpr c, string name, string lname, Expr? recv, string recvPath, T rt, T[] argT, Scope s)
+    {
+        if (lname is "verify" or "verifyasync" or "jwtverify" or "verify_jwt" or "verifyidtoken" or "verifyaccesstoken" or "parseclaimsjws" or "parsesignedclaims" or "verifytoken" or "verify_token" or "validatetoken" or "validate_token" or "decode_verified")
+        {
+            s.AnyVerify = true;
+            if (c.Args.Count > 0 && Root(c.Args[0].Value) is { } r)
+            {
+                s.Verified.Add(r);
+            }
+        }
+
+        if (lname is "validatetoken" or "validatetokenasync")
+        {
+            s.AnyValidateToken = true;
+        }
+
+        if (Py && lname == "decode" && recvPath is "jwt" or "pyjwt" or "jose.jwt" or "jwt_lib")
+        {
+            if (c.Args.Any(a => a.Name == "verify" && IsFalse(a.Value)))
+            {
+                var a = c.Args.First(a => a.Name == "verify");
+                Report(CodeRules.JwtUnverified, a.Start, "jwt.decode(..., verify=False) skips signature verification", Confidence.High);
+            }
+            else if (!c.Args.Any(a => a.Name is "algorithms" or "options") && c.Args.Count(a => a.Name is null) >= 2)
+            {
+                Report(CodeRules.JwtUnverified, c.NameStart, "jwt.decode() without algorithms=[...] does not pin the signing algorithm", Confidence.Medium);
+            }
+        }
+
+        if (Cs && name is "ReadJwtToken" or "ReadToken" or "ReadJsonWebToken")
+        {
+            s.ReadTokens.Add(c);
+        }
+
+        if (Java && name is "parseUnsecuredClaims" or "parseClaimsJwt" or "parseUnsecuredContent" or "parsePlaintextJwt" or "unsecured")
+        {
+            Report(CodeRules.JwtUnverified, c.NameStart, $"{name}() accepts unsigned JWTs", Confidence.High);
+        }
+
+        if (Java && name == "none" && recvPath == "Algorithm")
+        {
+            Report(CodeRules.JwtUnverified, c.NameStart, "Algorithm.none() accepts unsigned JWTs", Confidence.High);
+        }
+
+        if (Go && name == "ParseUnverified")
+        {
+            Report(CodeRules.JwtUnverified, c.NameStart, "ParseUnverified reads the token without checking its signature", Confidence.High);
+        }
+
+        if (Go && name == "WithoutClaimsValidation")
+        {
+            Report(CodeRules.JwtClaims, c.NameStart, "jwt.WithoutClaimsValidation() turns off exp/nbf/iat checks", Confidence.High);
+        }
+
+        // manual base64 decode of the payload segment
+        if ((argT.Any(t => (t & T.JwtPart) != 0) || (rt & T.JwtPart) != 0) && lname is "atob" or "b64decode" or "urlsafe_b64decode" or "frombase64string" or "decodestring" or "decode" or "from" or "base64urldecode" or "decodebase64" or "base64decode" or "frombase64url")
+        {
+            s.ManualDecodes.Add(c);
+        }
+
+        // Cognito verifier without audience
+        if (Js && name == "create" && recvPath.EndsWith("CognitoJwtVerifier", StringComparison.Ordinal) && c.Args.Count > 0 && Resolve(c.Args[0].Value, s) is ObjectExpr opts)
+        {
+            var client = opts.GetProp("clientId");
+            if (client is null)
+            {
+                Report(CodeRules.JwtClaims, c.NameStart, "CognitoJwtVerifier without clientId: the token's audience / client is not checked", Confidence.High);
+            }
+        }
+    }
+
+    private void CheckStorageCall(CallExpr c, string name, string recvPath, T[] argT, Scope s)
+    {
+        if (Js && name == "setItem" && recvPath.EndsWith("localStorage", StringComparison.Ordinal) || recvPath.EndsWith("sessionStorage", StringComparison.Ordinal) && name == "setItem")
+        {
+            var keyTok = c.Args.Count > 0 && c.Args[0].Value is StrExpr k && Names.IsTokenCookie(k.Value);
+            var valTok = argT.Length > 1 && (argT[1] & AnyToken) != 0;
+            if (keyTok || valTok)
+            {
+                Report(CodeRules.ClientStorage, c.NameStart, $"a token is stored in {recvPath[(recvPath.LastIndexOf('.') + 1)..]}, readable by any script on the page", keyTok && !valTok ? Confidence.Medium : Confidence.High);
+            }
+
+            return;
+        }
+
+        if (Js && name == "set" && recvPath is "Cookies" or "Cookie" or "cookies" or "jsCookie" && c.Args.Count >= 2)
+        {
+            var keyTok = c.Args[0].Value is StrExpr k && Names.IsTokenCookie(k.Value);
+            if (keyTok || (argT[1] & AnyToken) != 0)
+            {
+                Report(CodeRules.ClientStorage, c.NameStart, "a token cookie is set from script (it can never be HttpOnly)", Confidence.High);
+            }
+
+            return;
+        }
+
+        // server cookies
+        Expr? nameArg = null, valueArg = null;
+        ObjectExpr? opts = null;
+        var kind = "";
+        var optsMissing = false;
+        if (Js && name == "cookie" && Root(c.Callee) is "res" or "response" or "reply" or "resp" && c.Args.Count >= 2)
+        {
+            nameArg = c.Args[0].Value;
+            valueArg = c.Args[1].Value;
+            if (c.Args.Count >= 3)
+            {
+                opts = AsObject(Resolve(c.Args[2].Value, s));
+            }
+
+            optsMissing = c.Args.Count < 3;
+            kind = "res.cookie";
+        }
+        else if (Cs && name == "Append" && recvPath.EndsWith("Cookies", StringComparison.Ordinal) && c.Args.Count >= 2)
+        {
+            nameArg = c.Args[0].Value;
+            valueArg = c.Args[1].Value;
+            if (c.Args.Count >= 3)
+            {
+                opts = AsObject(Resolve(c.Args[2].Value, s));
+            }
+
+            optsMissing = c.Args.Count < 3;
+            kind = "Response.Cookies.Append";
+        }
+        else if (Py && name == "set_cookie")
+        {
+            nameArg = c.Args.FirstOrDefault(a => a.Name == "key")?.Value ?? (c.Args.Count > 0 && c.Args[0].Name is null ? c.Args[0].Value : null);
+            valueArg = c.Args.FirstOrDefault(a => a.Name == "value")?.Value ?? (c.Args.Count > 1 && c.Args[1].Name is null ? c.Args[1].Value : null);
+            opts = new ObjectExpr([.. c.Args.Where(a => a.Name is not null).Select(a => new Prop(a.Name, a.Value, a.Start))]);
+            kind = "set_cookie";
+        }
+        else if (Go && c.Initializer is not null && CallName(c) == "Cookie")
+        {
+            nameArg = c.Initializer.Get("Name");
+            valueArg = c.Initializer.Get("Value");
+            opts = c.Initializer;
+            kind = "http.Cookie";
+        }
+        else if (Java && name == "from" && recvPath == "ResponseCookie" && c.Args.Count >= 2)
+        {
+            // Spring: checked on the chain in CheckChainCookie
+            return;
+        }
+        else if (Java && name == "build")
+        {
+            CheckSpringCookie(c, s);
+            return;
+        }
+        else if (Java && c.Callee is MemberExpr { Obj: NameExpr v } && s.JavaCookies.TryGetValue(v.Name, out var jc))
+        {
+            if (name == "setHttpOnly" && c.Args.Count == 1 && IsTrue(c.Args[0].Value))
+            {
+                s.JavaCookies[v.Name] = jc with { HttpOnly = true };
+            }
+            else if (name == "setSecure" && c.Args.Count == 1 && IsTrue(c.Args[0].Value))
+            {
+                s.JavaCookies[v.Name] = jc with { Secure = true };
+            }
+
+            return;
+        }
+        else if (name is "setHeader" or "set" or "Set" or "Add" or "Append" or "append" or "header" or "add_header" && c.Args.Count >= 2 && c.Args[0].Value is StrExpr h && h.Value.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase))
+        {
+            CheckSetCookieString(c.Args[1].Value, c.NameStart, s);
+            return;
+        }
+        else
+        {
+            return;
+        }
+
+        if (nameArg is null)
+        {
+            return;
+        }
+
+        var tokenCookie = (nameArg is StrExpr ns && Names.IsTokenCookie(ns.Value)) || (valueArg is not null && (Eval(valueArg, s) & AnyToken) != 0);
+        if (!tokenCookie)
+        {
+            return;
+        }
+
+        var missing = new List<string>();
+        if (optsMissing || opts is null)
+        {
+            if (!optsMissing && opts is null)
+            {
+                return; // options we cannot see
+            }
+
+            missing.AddRange(["HttpOnly", "Secure", "SameSite"]);
+        }
+        else
+        {
+            var ho = opts.Get("httpOnly");
+            var sec = opts.Get("secure");
+            var ss = opts.Get("sameSite");
+            if (ho is null || IsFalse(ho))
+            {
+                missing.Add("HttpOnly");
+            }
+
+            if (sec is null || IsFalse(sec))
+            {
+                missing.Add("Secure");
+            }
+
+            if (ss is null || IsFalse(ss) || IsNull(ss))
+            {
+                missing.Add("SameSite");
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            Report(CodeRules.ClientStorage, c.NameStart, $"{kind} sets a token cookie without {string.Join(", ", missing)}", Confidence.High);
+        }
+    }
+
+    private void CheckSpringCookie(CallExpr build, Scope s)
+    {
+        var chain = new List<CallExpr>();
+        Expr e = build;
+        while (e is CallExpr cc && chain.Count < 30)
+        {
+            chain.Add(cc);
+            e = cc.Callee is MemberExpr m ? m.Obj : cc.Callee;
+        }
+
+        var from = chain.FirstOrDefault(x => CallName(x) == "from" && x.Callee is MemberExpr { Obj: NameExpr { Name: "ResponseCookie" } });
+        if (from is null || from.Args.Count < 2)
+        {
+            return;
+        }
+
+        var tokenCookie = (from.Args[0].Value is StrExpr n && Names.IsTokenCookie(n.Value)) || (Eval(from.Args[1].Value, s) & AnyToken) != 0;
+        if (!tokenCookie)
+        {
+            return;
+        }
+
+        var httpOnly = chain.Any(x => CallName(x) == "httpOnly" && x.Args.Count == 1 && IsTrue(x.Args[0].Value));
+        var secure = chain.Any(x => CallName(x) == "secure" && x.Args.Count == 1 && IsTrue(x.Args[0].Value));
+        var sameSite = chain.Any(x => CallName(x) == "sameSite");
+        if (!httpOnly || !secure || !sameSite)
+        {
+            Report(CodeRules.ClientStorage, from.NameStart, "ResponseCookie for a token without httpOnly(true), secure(true) and sameSite(...)", Confidence.High);
+        }
+    }
+
+    private static readonly Regex CookieHead = new(@"^\s*([A-Za-z0-9_.\-]+)\s*=", RegexOptions.CultureInvariant);
+
+    private void CheckSetCookieString(Expr value, int offset, Scope s)
+    {
+        var items = value is ArrayExpr arr ? arr.Items : [value];
+        foreach (var item in items)
+        {
+            var lit = LiteralText(item);
+            var m = CookieHead.Match(lit);
+            var tokenCookie = (m.Success && Names.IsTokenCookie(m.Groups[1].Value)) || (Eval(item, s) & (T.Token | T.AwsSecret)) != 0;
+            if (!tokenCookie)
+            {
+                continue;
+            }
+
+            var low = lit.ToLowerInvariant();
+            var missing = new List<string>();
+            if (!low.Contains("httponly", StringComparison.Ordinal))
+            {
+                missing.Add("HttpOnly");
+            }
+
+            if (!Regex.IsMatch(low, @";\s*secure"))
+            {
+                missing.Add("Secure");
+            }
+
+            if (!low.Contains("samesite", StringComparison.Ordinal))
+            {
+                missing.Add("SameSite");
+            }
+
+            if (missing.Count > 0)
+            {
+                Report(CodeRules.ClientStorage, item.Start, $"Set-Cookie for a token without {string.Join(", ", missing)}", Confidence.High);
+            }
+        }
+
+        _ = offset;
+    }
+
+    // ------------------------------------------------------------------ static credentials
+
+    private static readonly HashSet<string> PositionalCredentialTypes = ["BasicAWSCredentials", "SessionAWSCredentials", "BasicSessionCredentials", "ImmutableCredentials", "Credentials", "StaticCredentialsProvider"];
+
+    private (bool Literal, bool Env) Classify(Expr e, Scope s)
+    {
+        var r = Resolve(e, s);
+        if (r is StrExpr str)
+        {
+            return (!IsPlaceholder(str.Value), false);
+        }
+
+        if (r is CallExpr { Callee: MemberExpr { Name: "String" } } ac && ac.Args.Count == 1 && ac.Args[0].Value is StrExpr s2)
+        {
+            return (!IsPlaceholder(s2.Value), false); // aws.String("...")
+        }
+
+        var t = Eval(r, s);
+        return (false, (t & T.EnvValue) != 0);
+    }
+
+    private static bool IsPlaceholder(string v)
+    {
+        var l = v.ToLowerInvariant();
+        return v.Length < 12 || l.Contains("example") || l.Contains("dummy") || l.Contains("placeholder") || l.Contains("changeme") || l.Contains("your") || l.Contains("localstack")
+            || l.StartsWith('<') || l.StartsWith("${", StringComparison.Ordinal) || l.StartsWith("{{", StringComparison.Ordinal) || l.Contains("xxxx") || l.Contains("fakemykeyid") || l.Contains("fakesecret") || l.Contains("test") && l.Length < 20;
+    }
+
+    private void ReportStatic(int offset, bool literal, string what)
+    {
+        Report(CodeRules.StaticCredentials, offset, literal ? $"{what} with hard-coded access keys" : $"{what} with keys copied from environment variables (shadows the execution role)",
+            literal ? Confidence.High : Confidence.Medium, literal ? Severity.Critical : Severity.Medium);
+    }
+
+    private void CheckStaticCredentialCall(CallExpr c, string name, string recvPath, Scope s, string? typeName)
+    {
+        // boto3 / botocore kwargs
+        var kwKey = c.Args.FirstOrDefault(a => a.Name is "aws_access_key_id" or "aws_secret_access_key");
+        if (Py && kwKey is not null)
+        {
+            var lit = false;
+            var env = false;
+            foreach (var a in c.Args.Where(a => a.Name is "aws_access_key_id" or "aws_secret_access_key"))
+            {
+                var (l, e) = Classify(a.Value, s);
+                lit |= l;
+                env |= e;
+            }
+
+            if (lit || env)
+            {
+                ReportStatic(kwKey.Start, lit, $"{Path(c.Callee)}(...)");
+            }
+
+            return;
+        }
+
+        // positional constructors / factories
+        var positional = (c.IsNew && typeName is not null && (PositionalCredentialTypes.Contains(typeName) || (Cs && typeName.StartsWith("Amazon", StringComparison.Ordinal) && typeName.EndsWith("Client", StringComparison.Ordinal))))
+            || (name is "create" && recvPath is "AwsBasicCredentials" or "AwsSessionCredentials")
+            || (name is "NewStaticCredentialsProvider" or "NewStaticCredentials" && recvPath == "credentials");
+        if (positional && c.Args.Count >= 2)
+        {
+            var (l1, e1) = Classify(c.Args[0].Value, s);
+            var (l2, e2) = Classify(c.Args[1].Value, s);
+            if (c.Args[0].Value is ObjectExpr)
+            {
+                return; // new AWS.Credentials({...}) is checked as an object
+            }
+
+            if (l1 || l2 || ((e1 || e2) && !(Cs && typeName!.EndsWith("Client", StringComparison.Ordinal) && !(e1 && e2))))
+            {
+                ReportStatic(c.NameStart, l1 || l2, $"{typeName ?? name}(...)");
+            }
+
+            return;
+        }
+
+        // writes into the process environment
+        if (c.Args.Count >= 2 && c.Args[0].Value is StrExpr k && IsAwsKeyEnvName(k.Value)
+            && (name is "Setenv" or "SetEnvironmentVariable" or "putenv" or "setdefault" or "setProperty" || (name == "set" && recvPath.Contains("env", StringComparison.OrdinalIgnoreCase))))
+        {
+            var (l, _) = Classify(c.Args[1].Value, s);
+            Report(CodeRules.StaticCredentials, c.NameStart, $"the code puts {k.Value} into the process environment", Confidence.High, l ? Severity.Critical : Severity.High);
+        }
+
+        if (Py && name == "update" && recvPath == "os.environ" && c.Args.Count == 1 && c.Args[0].Value is ObjectExpr eo && eo.Props.Any(p => p.Key is not null && IsAwsKeyEnvName(p.Key)))
+        {
+            Report(CodeRules.StaticCredentials, c.NameStart, "the code puts AWS access keys into the process environment", Confidence.High, Severity.High);
+        }
+    }
+
+    private static bool IsAwsKeyEnvName(string k) => k is "AWS_ACCESS_KEY_ID" or "AWS_SECRET_ACCESS_KEY" or "AWS_SESSION_TOKEN" or "aws.accessKeyId" or "aws.secretAccessKey" or "aws.secretKey" or "aws.sessionToken";
+
+    // ------------------------------------------------------------------ downstream
+
+    private void CheckDownstreamCall(CallExpr c, string name, string lname, Expr? recv, string recvPath, Scope s, string? typeName)
+    {
+        if (typeName is not null && DownstreamType.IsMatch(typeName) && c.Initializer is not null)
+        {
+            CheckDownstreamObject(c.Initializer, s, typeName);
+        }
+
+        if (typeName is not null && DownstreamType.IsMatch(typeName) && c.Args.Count > 0 && Resolve(c.Args[0].Value, s) is ObjectExpr o1)
+        {
+            CheckDownstreamObject(o1, s, typeName);
+        }
+
+        if (!c.IsNew && DownstreamMethods.Contains(name) && !(recvPath is "jwt" or "Promise" or "Reflect" or "method" or "m"))
+        {
+            foreach (var a in c.Args)
+            {
+                if (a.Name is not null && DownstreamKeys.Contains(Names.Norm(a.Name)))
+                {
+                    CheckDownstreamValue(a.Value, a.Start, s, name);
+                }
+                else if (a.Name is not null && Names.Norm(a.Name) == "entries" && a.Value is ArrayExpr ents)
+                {
+                    foreach (var en in ents.Items.OfType<ObjectExpr>())
+                    {
+                        CheckDownstreamObject(en, s, name);
+                    }
+                }
+                else if (a.Name is null && Resolve(a.Value, s) is ObjectExpr o2)
+                {
+                    CheckDownstreamObject(o2, s, name);
+                }
+            }
+        }
+
+        // Java builders: InvokeRequest.builder().payload(...) / new SendMessageRequest().withMessageBody(...)
+        if (Java && c.Args.Count == 1 && Names.Norm(name) is "payload" or "withpayload" or "messagebody" or "withmessagebody" or "input" or "withinput" or "message" or "withmessage" or "detail" or "withdetail")
+        {
+            var chain = Text(c.Callee);
+            if (Regex.IsMatch(chain, @"(Invoke|StartExecution|SendMessage|Publish|PutEventsRequestEntry|PutRecord)\w*(Request|Entry)"))
+            {
+                CheckDownstreamValue(c.Args[0].Value, c.NameStart, s, name);
+            }
+        }
+
+        // requests.get(url, params={"access_token": t}) / axios.get(url, { params: { token } })
+        if (lname is "get" or "post" or "put" or "delete" or "patch" or "request" or "head" && recvPath is "requests" or "axios" or "httpx" or "session" or "client" or "http" or "got" or "superagent")
+        {
+            foreach (var a in c.Args)
+            {
+                var po = a.Name == "params" ? Resolve(a.Value, s) as ObjectExpr : a.Name is null && Resolve(a.Value, s) is ObjectExpr cfg ? cfg.Get("params") as ObjectExpr : null;
+                if (po is null)
+                {
+                    continue;
+                }
+
+                foreach (var p in po.Props)
+                {
+                    if (p.Key is not null && Names.SaysToken(p.Key) && p.Value is not StrExpr && (Eval(p.Value, s) & (AnyToken)) != 0)
+                    {
+                        Report(CodeRules.Downstream, p.KeyStart, $"the token is sent as the query parameter '{p.Key}' of an outgoing URL", Confidence.High);
+                    }
+                }
+            }
+        }
+
+        if (Js && name is "set" or "append" && recvPath.EndsWith("searchParams", StringComparison.Ordinal) && c.Args.Count == 2 && c.Args[0].Value is StrExpr qk && Names.SaysToken(qk.Value) && (Eval(c.Args[1].Value, s) & AnyToken) != 0)
+        {
+            Report(CodeRules.Downstream, c.NameStart, $"the token is put into the URL query parameter '{qk.Value}'", Confidence.High);
+        }
+    }
+
+    private void CheckDownstreamObject(ObjectExpr o, Scope s, string what)
+    {
+        foreach (var p in o.Props)
+        {
+            if (p.Key is null)
+            {
+                continue;
+            }
+
+            var k = Names.Norm(p.Key);
+            if (DownstreamKeys.Contains(k))
+            {
+                CheckDownstreamValue(p.Value, p.KeyStart, s, what);
+            }
+            else if (k == "entries" && p.Value is ArrayExpr ents)
+            {
+                foreach (var en in ents.Items)
+                {
+                    if (AsObject(Resolve(en, s)) is { } eo)
+                    {
+                        CheckDownstreamObject(eo, s, what);
+                    }
+                }
+            }
+        }
+    }
+
+    private void CheckDownstreamValue(Expr v, int offset, Scope s, string what)
+    {
+        var t = Eval(v, s);
+        if ((t & AnyToken) != 0)
+        {
+            var kind = (t & T.AwsSecret) != 0 ? "a secret / AWS credentials" : (t & T.Token) != 0 ? "the caller's token or a credential" : "a value named like a token";
+            Report(CodeRules.Downstream, offset, $"{kind} is put into the payload of {what}; it will be kept in the receiver's logs and history", Conf(t));
+        }
+    }
+
+    private static readonly Regex QueryTokenTail = new(@"[?&](access_?token|id_?token|refresh_?token|token|api_?key|apikey|auth|auth_?token|jwt|session_?token|client_?secret|password|key)=$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private void CheckUrlQuery(List<Expr> parts, int offset, Scope s)
+    {
+        for (var i = 0; i + 1 < parts.Count; i++)
+        {
+            if (parts[i] is StrExpr lit && QueryTokenTail.IsMatch(lit.Value) && parts[i + 1] is not StrExpr)
+            {
+                var t = Eval(parts[i + 1], s);
+                if ((t & T.Clean) != 0 && (t & AnyToken) == 0)
+                {
+                    continue;
+                }
+
+                var name = QueryTokenTail.Match(lit.Value).Groups[1].Value;
+                if ((t & AnyToken) != 0 || Names.SaysToken(name) || name.Equals("key", StringComparison.OrdinalIgnoreCase) && (t & T.EnvValue) != 0)
+                {
+                    Report(CodeRules.Downstream, offset, $"a token is put into the URL query string ('{name}='); URLs are kept in access logs and browser history", (t & AnyToken) != 0 ? Conf(t) : Confidence.Medium);
+                    return;
+                }
+            }
+        }
+    }
+}

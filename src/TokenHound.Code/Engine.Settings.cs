@@ -1,0 +1,216 @@
+using TokenHound.Core;
+
+namespace TokenHound.Code;
+
+public sealed partial class Engine
+{
+    /// <summary>A named setting: an object/dict property, a keyword argument, an initializer member or a member assignment.</summary>
+    private void CheckSetting(string key, Expr value, int offset, Scope s, string? typeName, CallExpr? call = null)
+    {
+        var k = Names.Norm(key);
+        switch (k)
+        {
+            case "ignoreexpiration" when IsTrue(value):
+                Report(CodeRules.JwtClaims, offset, "ignoreExpiration: true accepts expired tokens", Confidence.High);
+                break;
+            case "verifyexp" or "verifyaud" or "verifyiss" when IsFalse(value):
+                Report(CodeRules.JwtClaims, offset, $"{key}: False turns off the {k[6..]} check", Confidence.High);
+                break;
+            case "validatelifetime" or "validateaudience" or "validateissuer" or "requireexpirationtime" or "requireaudience" when IsFalse(value):
+                Report(CodeRules.JwtClaims, offset, $"{key} = false turns off a claim check", Confidence.High);
+                break;
+            case "lifetimevalidator" or "audiencevalidator" or "issuervalidator" when value is LambdaExpr lam && ReturnsConstTrueOrParam(lam, key):
+                Report(CodeRules.JwtClaims, offset, $"{key} accepts every token", Confidence.High);
+                break;
+            case "requiresignedtokens" or "validateissuersigningkey" when IsFalse(value):
+                Report(CodeRules.JwtUnverified, offset, $"{key} = false lets unsigned / unverified tokens through", Confidence.High);
+                break;
+            case "verifysignature" when IsFalse(value):
+                Report(CodeRules.JwtUnverified, offset, $"{key}: False skips signature verification", Confidence.High);
+                break;
+            case "signaturevalidator" when value is LambdaExpr sv && SignatureValidatorAcceptsAll(sv):
+                Report(CodeRules.JwtUnverified, offset, "SignatureValidator returns the token without checking its signature", Confidence.High);
+                break;
+            case "algorithms" or "algorithm" or "validalgorithms" when LiteralText(value).Split('\u0001').Any(a => a.Equals("none", StringComparison.OrdinalIgnoreCase)):
+                Report(CodeRules.JwtUnverified, offset, "the accepted algorithms include 'none'", Confidence.High);
+                break;
+            case "clientid" when IsNull(value) && call is null:
+                Report(CodeRules.JwtClaims, offset, "clientId: null — the verifier does not check the token's audience / client", Confidence.High);
+                break;
+        }
+
+        _ = s;
+        _ = typeName;
+    }
+
+    private static bool ReturnsConstTrueOrParam(LambdaExpr lam, string key)
+    {
+        if (lam.Fn.Body.Count == 1 && lam.Fn.Body[0] is ReturnStmt { Value: { } v })
+        {
+            if (IsTrue(v))
+            {
+                return true;
+            }
+
+            // issuer validator returning its issuer parameter unchecked
+            return Names.Norm(key) == "issuervalidator" && v is NameExpr n && lam.Fn.Params.Count > 0 && n.Name == lam.Fn.Params[0].Name;
+        }
+
+        return false;
+    }
+
+    private static bool SignatureValidatorAcceptsAll(LambdaExpr lam)
+    {
+        if (lam.Fn.Body.Count == 0 || lam.Fn.Params.Count == 0)
+        {
+            return false;
+        }
+
+        var tokenParam = lam.Fn.Params[0].Name;
+        var hasCheck = false;
+        Expr? ret = null;
+        foreach (var st in lam.Fn.Body)
+        {
+            if (st is ReturnStmt r)
+            {
+                ret = r.Value;
+            }
+            else
+            {
+                hasCheck = true;
+            }
+        }
+
+        return !hasCheck && ret is CallExpr { IsNew: true } c && CallName(c) is "JwtSecurityToken" or "JsonWebToken" && c.Args.Count >= 1 && c.Args[0].Value is NameExpr n && n.Name == tokenParam;
+    }
+
+    /// <summary>Rules that look at a whole object literal / initializer.</summary>
+    private void CheckObjectRules(ObjectExpr o, Scope s, string? typeName)
+    {
+        // handler response: { statusCode, body } / APIGatewayProxyResponse { StatusCode, Body } / Go composite
+        var body = o.GetProp("body");
+        if (body is not null && (o.GetProp("statusCode") is not null || (typeName ?? "").Contains("Response", StringComparison.Ordinal)))
+        {
+            var status = o.Get("statusCode");
+            var err = status is LitExpr { Kind: LitKind.Number } n && int.TryParse(n.Text, out var code) && code >= 400
+                || (status is not null && Text(status).Contains("Status", StringComparison.Ordinal) && System.Text.RegularExpressions.Regex.IsMatch(Text(status), "InternalServerError|BadRequest|Unauthorized|Forbidden|Status(4|5)"));
+            CheckResponseBody(body.Value, Eval(body.Value, s), body.KeyStart, s, err, "the handler response body");
+        }
+
+        // Set-Cookie headers and Lambda response cookies
+        foreach (var p in o.Props)
+        {
+            if (p.Key is null)
+            {
+                continue;
+            }
+
+            if (p.Key.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase))
+            {
+                CheckSetCookieString(p.Value, p.KeyStart, s);
+            }
+            else if (Names.Norm(p.Key) == "cookies" && p.Value is ArrayExpr && o.GetProp("statusCode") is not null)
+            {
+                CheckSetCookieString(p.Value, p.KeyStart, s);
+            }
+        }
+
+        // static credentials in an object: { accessKeyId, secretAccessKey }
+        var ak = o.GetProp("accessKeyId");
+        var sk = o.GetProp("secretAccessKey");
+        if (ak is not null && sk is not null)
+        {
+            var (l1, e1) = Classify(ak.Value, s);
+            var (l2, e2) = Classify(sk.Value, s);
+            if (l1 || l2 || e1 || e2)
+            {
+                ReportStatic(ak.KeyStart, l1 || l2, "AWS SDK credentials");
+            }
+        }
+
+        // Cognito verifier: clientId: null (only inside CognitoJwtVerifier.create; other objects are ignored)
+    }
+
+    private void CheckAssignmentSinks(AssignStmt a, T t, Scope s)
+    {
+        var target = a.Target;
+        var path = Path(target);
+
+        // member assignments as settings: p.ValidateLifetime = false
+        if (target is MemberExpr tm)
+        {
+            CheckSetting(tm.Name, a.Value, tm.NameStart, s, null);
+        }
+
+        // localStorage.token = x / localStorage["token"] = x
+        string? storeKey = target switch
+        {
+            MemberExpr m when Path(m.Obj).EndsWith("localStorage", StringComparison.Ordinal) || Path(m.Obj).EndsWith("sessionStorage", StringComparison.Ordinal) => m.Name,
+            IndexExpr { Index: StrExpr k } ix when Path(ix.Obj).EndsWith("localStorage", StringComparison.Ordinal) || Path(ix.Obj).EndsWith("sessionStorage", StringComparison.Ordinal) => k.Value,
+            _ => null,
+        };
+        if (Js && storeKey is not null && (Names.IsTokenCookie(storeKey) || (t & AnyToken) != 0))
+        {
+            Report(CodeRules.ClientStorage, target.Start, "a token is stored in Web Storage, readable by any script on the page", Confidence.High);
+        }
+
+        if (Js && path.EndsWith("document.cookie", StringComparison.Ordinal))
+        {
+            var lit = LiteralText(a.Value);
+            var m = CookieHead.Match(lit);
+            if ((m.Success && Names.IsTokenCookie(m.Groups[1].Value)) || (t & AnyToken) != 0)
+            {
+                Report(CodeRules.ClientStorage, target.Start, "a token is written to document.cookie (a cookie set from script can never be HttpOnly)", Confidence.High);
+            }
+        }
+
+        // headers['Set-Cookie'] = ...
+        if (target is IndexExpr { Index: StrExpr hk } && hk.Value.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase))
+        {
+            CheckSetCookieString(a.Value, target.Start, s);
+        }
+
+        // os.environ['AWS_SECRET_ACCESS_KEY'] = ... / process.env.AWS_ACCESS_KEY_ID = ...
+        var envKey = target switch
+        {
+            IndexExpr { Index: StrExpr ek } ix when Path(ix.Obj) is "os.environ" or "process.env" => ek.Value,
+            MemberExpr em when Path(em.Obj) is "process.env" or "os.environ" => em.Name,
+            _ => null,
+        };
+        if (envKey is not null && IsAwsKeyEnvName(envKey))
+        {
+            var (l, _) = Classify(a.Value, s);
+            Report(CodeRules.StaticCredentials, target.Start, $"the code puts {envKey} into the process environment", Confidence.High, l ? Severity.Critical : Severity.High);
+        }
+
+        // Flask / Django debug
+        if (Py && IsTrue(a.Value))
+        {
+            if (path.EndsWith(".debug", StringComparison.Ordinal) && path.StartsWith("app", StringComparison.Ordinal)
+                || target is IndexExpr { Index: StrExpr { Value: "DEBUG" } } cfg && Path(cfg.Obj).EndsWith("config", StringComparison.Ordinal))
+            {
+                Report(CodeRules.DebugMode, target.Start, "Flask debug mode is switched on", Confidence.High);
+            }
+            else if (target is NameExpr { Name: "DEBUG" } && s.IsModule && LooksLikeDjangoSettings())
+            {
+                Report(CodeRules.DebugMode, target.Start, "Django DEBUG = True shows tracebacks, settings and request headers on errors", Confidence.High);
+            }
+        }
+
+        // Koa: ctx.body = err.stack
+        if (Js && path is "ctx.body" or "ctx.response.body")
+        {
+            CheckResponseBody(a.Value, t, target.Start, s, false, "the Koa response body");
+        }
+
+        // Java/C# response body setters as assignments: response.Body = ex.ToString()
+        if (target is MemberExpr { Name: "Body" } bm && Cs && (Path(bm.Obj).Contains("response", StringComparison.OrdinalIgnoreCase) || Path(bm.Obj).Contains("resp", StringComparison.OrdinalIgnoreCase)))
+        {
+            CheckResponseBody(a.Value, t, target.Start, s, false, "the response body");
+        }
+    }
+
+    private bool LooksLikeDjangoSettings() =>
+        _path.EndsWith("settings.py", StringComparison.OrdinalIgnoreCase) || _path.Contains("/settings/", StringComparison.OrdinalIgnoreCase)
+        || _src.Contains("INSTALLED_APPS", StringComparison.Ordinal) || _src.Contains("ALLOWED_HOSTS", StringComparison.Ordinal);
+}

@@ -1,0 +1,1011 @@
+using System.Text.RegularExpressions;
+using TokenHound.Core;
+
+namespace TokenHound.Code;
+
+/// <summary>What a value carries, as far as the rules care.</summary>
+[Flags]
+public enum T
+{
+    None = 0,
+    Token = 1,          // traced: header token, secret value, STS/Cognito result, credential env var
+    NamedToken = 2,     // only its name says token
+    WholeEvent = 4,     // the whole incoming event / request
+    Headers = 8,        // all request headers
+    EventData = 16,     // other request data (body, path, query, requestContext)
+    ErrorObj = 32,      // an exception / error object
+    ErrorStack = 64,    // a stack trace
+    ErrorMsg = 128,     // an exception message
+    AwsSecret = 256,    // result of GetSecretValue / GetParameter(decrypt) / AssumeRole / InitiateAuth
+    EnvValue = 512,     // read from an environment variable
+    Literal = 1024,     // a string literal
+    JwtSplit = 2048,    // token.split('.')
+    JwtPart = 4096,     // token.split('.')[1]
+    SecretCmd = 8192,   // new GetSecretValueCommand(...) etc. (becomes AwsSecret when sent)
+    Clean = 16384,      // actively cleaned (redacted, length, comparison)
+}
+
+/// <summary>One finding before it becomes a <see cref="Finding"/>.</summary>
+public sealed record Hit(RuleInfo Rule, int Offset, string Message, Confidence Confidence, Severity Severity);
+
+/// <summary>
+/// The taint engine and rule set over the shared model. One instance per file. Flow is tracked within a function
+/// (closures see the enclosing function's variables), in statement order.
+/// </summary>
+public sealed partial class Engine
+{
+    private readonly CodeModel _m;
+    private readonly string _src;
+    private readonly string _path;
+    private readonly Dictionary<(string, int), Hit> _hits = [];
+    private readonly HashSet<FunctionDef> _walked = [];
+    private readonly Func<int, int> _lineOf;
+    private int _budget;
+
+    private const T AnyToken = T.Token | T.NamedToken | T.AwsSecret;
+
+    private Engine(CodeModel m, string src, string path, Func<int, int> lineOf)
+    {
+        _m = m;
+        _src = src;
+        _path = path;
+        _lineOf = lineOf;
+        _budget = 2_000_000;
+    }
+
+    private bool Py => _m.Lang == Lang.Python;
+    private bool Js => _m.Lang is Lang.JavaScript or Lang.TypeScript;
+    private bool Cs => _m.Lang == Lang.CSharp;
+    private bool Java => _m.Lang == Lang.Java;
+    private bool Go => _m.Lang == Lang.Go;
+
+    public static List<Hit> Run(CodeModel model, string src, string path, Func<int, int> lineOf)
+    {
+        var e = new Engine(model, src, path, lineOf);
+        var root = new Scope(null, model.Module) { IsModule = true };
+        e.WalkFunction(model.Module, root);
+        return [.. e._hits.Values.OrderBy(h => h.Offset)];
+    }
+
+    private void Report(RuleInfo rule, int offset, string message, Confidence confidence, Severity? severity = null)
+    {
+        var key = (rule.Id, _lineOf(offset));
+        if (_hits.TryGetValue(key, out var old) && old.Confidence >= confidence && old.Severity >= (severity ?? rule.Severity))
+        {
+            return;
+        }
+
+        _hits[key] = new Hit(rule, offset, message, confidence, severity ?? rule.Severity);
+    }
+
+    // ------------------------------------------------------------------ scopes
+
+    private sealed class Scope
+    {
+        public Scope(Scope? parent, FunctionDef fn)
+        {
+            Parent = parent;
+            Fn = fn;
+            if (parent is not null)
+            {
+                foreach (var kv in parent.Vars)
+                {
+                    Vars[kv.Key] = kv.Value;
+                }
+
+                foreach (var kv in parent.Defs)
+                {
+                    Defs[kv.Key] = kv.Value;
+                }
+            }
+        }
+
+        public Scope? Parent { get; }
+        public FunctionDef Fn { get; }
+        public bool IsModule;
+        public bool IsHandler;
+        public Dictionary<string, T> Vars { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, Expr> Defs { get; } = new(StringComparer.Ordinal);
+        public List<(Expr Cond, bool Else)> Guards { get; } = [];
+        public int CatchDepth;
+        public HashSet<string> DecisionNames { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Verified { get; } = new(StringComparer.Ordinal);
+        public bool AnyVerify;
+        public bool AnyValidateToken;
+        public List<(string Var, CallExpr Call, string TokenRoot, bool Direct)> Decodes { get; } = [];
+        public List<(CallExpr Call, string TokenRoot)> JavaDecodes { get; } = [];
+        public List<CallExpr> ReadTokens { get; } = [];
+        public List<CallExpr> ManualDecodes { get; } = [];
+        public Dictionary<string, (CallExpr Call, bool HttpOnly, bool Secure, bool Token)> JavaCookies { get; } = new(StringComparer.Ordinal);
+    }
+
+    private void WalkFunction(FunctionDef fn, Scope scope)
+    {
+        foreach (var p in fn.Params)
+        {
+            scope.Vars[p.Name] = ParamTaint(p, fn);
+            if ((scope.Vars[p.Name] & (T.WholeEvent | T.Headers)) != 0)
+            {
+                scope.IsHandler = true;
+            }
+        }
+
+        if (fn.Decorators.Any(d => Text(d).Contains("route", StringComparison.OrdinalIgnoreCase) || Regex.IsMatch(Text(d), @"\.(get|post|put|delete|patch)\(|Mapping")))
+        {
+            scope.IsHandler = true;
+        }
+
+        WalkStmts(fn.Body, scope);
+        Finish(scope);
+    }
+
+    private T ParamTaint(Param p, FunctionDef fn)
+    {
+        if (p.Type == "{destructured}")
+        {
+            return Names.Norm(p.Name) switch
+            {
+                "headers" or "multivalueheaders" => T.Headers,
+                "body" or "querystringparameters" or "pathparameters" or "requestcontext" => T.EventData,
+                _ => Names.SaysToken(p.Name) ? T.NamedToken : T.None,
+            };
+        }
+
+        if (Names.IsEventType(p.Type) && !(p.Type ?? "").Contains("Response", StringComparison.Ordinal))
+        {
+            return T.WholeEvent;
+        }
+
+        if (Names.IsEventName(p.Name) && p.Name != "r" && p.Name != "input" && p.Name != "ev")
+        {
+            return T.WholeEvent;
+        }
+
+        if (p.Name is "r" && (p.Type ?? "").Contains("Request", StringComparison.Ordinal))
+        {
+            return T.WholeEvent;
+        }
+
+        if (Go && p.Name == "err")
+        {
+            return T.ErrorObj;
+        }
+
+        return Names.SaysToken(p.Name) ? T.NamedToken : T.None;
+    }
+
+    private void Finish(Scope s)
+    {
+        foreach (var d in s.Decodes)
+        {
+            var decided = d.Direct || s.DecisionNames.Contains(d.Var);
+            if (decided && !s.Verified.Contains(d.TokenRoot) && !s.AnyVerify)
+            {
+                Report(CodeRules.JwtUnverified, d.Call.NameStart, "JWT claims from an unverified decode drive an authorization decision; nothing verifies the signature of this token", Confidence.High);
+            }
+        }
+
+        foreach (var (call, root) in s.JavaDecodes)
+        {
+            if (!s.Verified.Contains(root) && !s.AnyVerify)
+            {
+                Report(CodeRules.JwtUnverified, call.NameStart, "JWT.decode() does not verify the signature and no verifier checks this token", Confidence.High);
+            }
+        }
+
+        if (!s.AnyValidateToken)
+        {
+            foreach (var c in s.ReadTokens)
+            {
+                Report(CodeRules.JwtUnverified, c.NameStart, "ReadJwtToken/ReadToken parses a JWT without validating it, and this method never calls ValidateToken", Confidence.High);
+            }
+        }
+
+        if (!s.AnyVerify && !s.AnyValidateToken)
+        {
+            foreach (var c in s.ManualDecodes)
+            {
+                Report(CodeRules.JwtUnverified, c.NameStart, "the JWT payload segment is base64-decoded by hand, without signature verification", Confidence.Medium);
+            }
+        }
+
+        foreach (var (_, v) in s.JavaCookies)
+        {
+            if (v.Token && (!v.HttpOnly || !v.Secure))
+            {
+                Report(CodeRules.ClientStorage, v.Call.NameStart, $"token cookie created without {(v.HttpOnly ? "" : "setHttpOnly(true) ")}{(v.Secure ? "" : "setSecure(true)")}".TrimEnd(), Confidence.High);
+            }
+        }
+
+        // verification in a nested function counts for the enclosing one
+        if (s.Parent is { } p)
+        {
+            p.AnyVerify |= s.AnyVerify;
+            p.AnyValidateToken |= s.AnyValidateToken;
+            foreach (var v in s.Verified)
+            {
+                p.Verified.Add(v);
+            }
+        }
+    }
+
+    private void WalkStmts(List<Stmt> stmts, Scope s)
+    {
+        foreach (var st in stmts)
+        {
+            if (--_budget < 0)
+            {
+                return;
+            }
+
+            WalkStmt(st, s);
+        }
+    }
+
+    private void WalkStmt(Stmt st, Scope s)
+    {
+        switch (st)
+        {
+            case ExprStmt es:
+                Eval(es.E, s);
+                break;
+            case AssignStmt a:
+                Assign(a, s);
+                break;
+            case ReturnStmt r:
+                if (r.Value is not null)
+                {
+                    var t = Eval(r.Value, s);
+                    CollectNames(r.Value, s.DecisionNames);
+                    MarkDirectDecodes(r.Value, s);
+                    CheckReturnedResponse(r.Value, t, s);
+                }
+
+                break;
+            case IfStmt i:
+                Eval(i.Cond, s);
+                CollectNames(i.Cond, s.DecisionNames);
+                MarkDirectDecodes(i.Cond, s);
+                s.Guards.Add((i.Cond, false));
+                WalkStmts(i.Then, s);
+                s.Guards[^1] = (i.Cond, true);
+                WalkStmts(i.Else, s);
+                s.Guards.RemoveAt(s.Guards.Count - 1);
+                break;
+            case BlockStmt b:
+                WalkStmts(b.Header, s);
+                WalkStmts(b.Body, s);
+                break;
+            case CatchStmt c:
+                if (c.Var is not null)
+                {
+                    s.Vars[c.Var] = T.ErrorObj;
+                }
+
+                s.CatchDepth++;
+                WalkStmts(c.Body, s);
+                s.CatchDepth--;
+                break;
+            case FuncStmt f:
+                WalkNested(f.Fn, s);
+                break;
+        }
+    }
+
+    private void WalkNested(FunctionDef fn, Scope s)
+    {
+        if (!_walked.Add(fn))
+        {
+            return;
+        }
+
+        var inner = new Scope(s, fn);
+        WalkFunction(fn, inner);
+    }
+
+    private void MarkDirectDecodes(Expr e, Scope s)
+    {
+        Visit(e, x =>
+        {
+            if (x is CallExpr c && IsJwtDecodeUnverifying(c) && c.Args.Count > 0)
+            {
+                s.Decodes.Add(("<direct>", c, Root(c.Args[0].Value) ?? "", true));
+            }
+        });
+    }
+
+    private bool IsJwtDecodeUnverifying(CallExpr c)
+    {
+        var m = CallName(c);
+        var recv = c.Callee is MemberExpr me ? Path(me.Obj) : "";
+        if (Js && m == "decode" && recv is "jwt" or "jsonwebtoken" or "jsonWebToken" or "JWT" or "jwtLib")
+        {
+            return true;
+        }
+
+        if (Py && m == "get_unverified_claims")
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    // ------------------------------------------------------------------ assignments
+
+    private void Assign(AssignStmt a, Scope s)
+    {
+        var v = a.Value;
+        var t = Eval(v, s);
+        if (a.Op is "+=" or "||=" or "??=" or "&&=")
+        {
+            t |= Eval(a.Target, s);
+        }
+
+        // JWT decode bound to a variable
+        var inner = Unwrap(v);
+        if (inner is CallExpr dc && dc.Args.Count > 0)
+        {
+            if (IsJwtDecodeUnverifying(dc))
+            {
+                foreach (var n in TargetNames(a.Target))
+                {
+                    s.Decodes.Add((n, dc, Root(dc.Args[0].Value) ?? "", false));
+                }
+            }
+
+            if (Java && CallName(dc) == "decode" && dc.Callee is MemberExpr { Obj: NameExpr { Name: "JWT" } })
+            {
+                s.JavaDecodes.Add((dc, Root(dc.Args[0].Value) ?? ""));
+            }
+        }
+
+        if (Java && inner is CallExpr { IsNew: true } nc && CallName(nc) == "Cookie" && a.Target is NameExpr cn && nc.Args.Count >= 2)
+        {
+            var tokenCookie = (nc.Args[0].Value is StrExpr cs && Names.IsTokenCookie(cs.Value)) || (Eval(nc.Args[1].Value, s) & AnyToken) != 0;
+            s.JavaCookies[cn.Name] = (nc, false, false, tokenCookie);
+        }
+
+        // identity assignment: req.user = decoded
+        if (a.Target is MemberExpr { Name: var tn } && Names.Norm(tn) is "user" or "identity" or "principal" or "claims" or "auth" or "currentuser")
+        {
+            CollectNames(v, s.DecisionNames);
+            MarkDirectDecodes(v, s);
+        }
+
+        CheckAssignmentSinks(a, t, s);
+        Bind(a.Target, t, v, s);
+    }
+
+    private static IEnumerable<string> TargetNames(Expr target)
+    {
+        switch (target)
+        {
+            case NameExpr n:
+                yield return n.Name;
+                break;
+            case ObjectExpr o:
+                foreach (var p in o.Props)
+                {
+                    foreach (var n in TargetNames(p.Value))
+                    {
+                        yield return n;
+                    }
+                }
+
+                break;
+            case ArrayExpr a:
+                foreach (var i in a.Items)
+                {
+                    foreach (var n in TargetNames(i))
+                    {
+                        yield return n;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private void Bind(Expr target, T t, Expr? value, Scope s)
+    {
+        switch (target)
+        {
+            case NameExpr n:
+                {
+                    var tt = t;
+                    if ((tt & ~(T.Literal | T.Clean)) == T.None && (tt & (T.Clean | T.Literal)) == 0 && Names.SaysToken(n.Name) && value is not null && !IsObviouslyNotToken(value))
+                    {
+                        tt |= T.NamedToken;
+                    }
+
+                    if (Go && n.Name == "err")
+                    {
+                        tt = T.ErrorObj;
+                    }
+
+                    s.Vars[n.Name] = tt;
+                    if (value is not null)
+                    {
+                        s.Defs[n.Name] = value;
+                    }
+
+                    break;
+                }
+
+            case MemberExpr m:
+                {
+                    var p = Path(m);
+                    var tt = t;
+                    if (tt == T.None && Names.SaysToken(m.Name) && value is not null && !IsObviouslyNotToken(value))
+                    {
+                        tt = T.NamedToken;
+                    }
+
+                    s.Vars[p] = tt;
+                    if (value is not null)
+                    {
+                        s.Defs[p] = value;
+                    }
+
+                    break;
+                }
+
+            case ObjectExpr o:
+                foreach (var p in o.Props)
+                {
+                    if (p.Key is null)
+                    {
+                        // ...rest: the credential headers named before it are not in it
+                        var rest = (t & T.Headers) != 0 && o.Props.Any(q => q.Key is not null && Names.IsCredentialHeader(q.Key)) ? (t & ~T.Headers) | T.EventData : t;
+                        Bind(p.Value, rest, null, s);
+                        continue;
+                    }
+
+                    Bind(p.Value is BinaryExpr { Op: "=" } def ? def.Left : p.Value, MemberTaint(t, p.Key, s), null, s);
+                }
+
+                break;
+            case ArrayExpr arr:
+                for (var i = 0; i < arr.Items.Count; i++)
+                {
+                    var it = t;
+                    if ((t & T.JwtSplit) != 0)
+                    {
+                        it = i == 1 ? (t & ~T.JwtSplit) | T.JwtPart : t & ~T.JwtSplit;
+                    }
+
+                    if (value is ArrayExpr va && va.Items.Count == arr.Items.Count)
+                    {
+                        Bind(arr.Items[i], Eval(va.Items[i], s), va.Items[i], s);
+                        continue;
+                    }
+
+                    Bind(arr.Items[i], it, null, s);
+                }
+
+                break;
+        }
+    }
+
+    private static bool IsObviouslyNotToken(Expr v) => v switch
+    {
+        StrExpr or LitExpr or ArrayExpr or ObjectExpr or LambdaExpr => true,
+        BinaryExpr b => b.Op is "==" or "!=" or "===" or "!==" or "<" or ">" or "<=" or ">=" or "in" or "is" or "instanceof",
+        UnaryExpr { Op: "!" or "not" } => true,
+        _ => false,
+    };
+
+    // ------------------------------------------------------------------ evaluation
+
+    private T Eval(Expr? e, Scope s)
+    {
+        if (e is null || --_budget < 0)
+        {
+            return T.None;
+        }
+
+        switch (e)
+        {
+            case NameExpr n:
+                return EvalName(n.Name, s);
+            case MemberExpr m:
+                return EvalMember(m, s);
+            case IndexExpr ix:
+                return EvalIndex(ix, s);
+            case CallExpr c:
+                return EvalCall(c, s);
+            case StrExpr:
+                return T.Literal;
+            case LitExpr:
+                return T.Clean;
+            case InterpExpr ie:
+                {
+                    var t = T.None;
+                    foreach (var p in ie.Parts)
+                    {
+                        t |= Stringify(Eval(p, s));
+                    }
+
+                    CheckUrlQuery(ie.Parts, ie.Start, s);
+                    return t & ~T.Literal;
+                }
+
+            case BinaryExpr b:
+                {
+                    var l = Eval(b.Left, s);
+                    var r = Eval(b.Right, s);
+                    switch (b.Op)
+                    {
+                        case "==" or "!=" or "===" or "!==" or "<" or ">" or "<=" or ">=" or "in" or "not in" or "is" or "is not" or "instanceof":
+                            return T.Clean;
+                        case "+" or "%":
+                            {
+                                var parts = new List<Expr>();
+                                FlattenConcat(b, parts);
+                                CheckUrlQuery(parts, b.Start, s);
+                                return (Stringify(l) | Stringify(r)) & ~T.Literal;
+                            }
+
+                        case "=":
+                            return r;
+                        default:
+                            return (l | r) & ~T.Clean;
+                    }
+                }
+
+            case UnaryExpr u:
+                {
+                    var t = Eval(u.Operand, s);
+                    return u.Op is "!" or "not" or "typeof" or "-" or "~" or "delete" or "void" ? T.Clean : t;
+                }
+
+            case CondExpr ce:
+                Eval(ce.Test, s);
+                CollectNames(ce.Test, s.DecisionNames);
+                return Eval(ce.Then, s) | Eval(ce.Else, s);
+            case ObjectExpr o:
+                return EvalObject(o, s, null);
+            case ArrayExpr a:
+                {
+                    var t = T.None;
+                    foreach (var i in a.Items)
+                    {
+                        t |= Eval(i, s);
+                    }
+
+                    return t & ~T.Literal;
+                }
+
+            case LambdaExpr l:
+                WalkNested(l.Fn, s);
+                return T.None;
+            case UnknownExpr u:
+                {
+                    var t = T.None;
+                    foreach (var c in u.Children)
+                    {
+                        t |= Eval(c, s);
+                    }
+
+                    return t;
+                }
+        }
+
+        return T.None;
+    }
+
+    private T Stringify(T t)
+    {
+        if ((t & T.ErrorObj) != 0)
+        {
+            t = (t & ~T.ErrorObj) | (Cs ? T.ErrorStack : T.ErrorMsg);
+        }
+
+        return t & ~T.Clean;
+    }
+
+    private static void FlattenConcat(Expr e, List<Expr> parts)
+    {
+        if (e is BinaryExpr { Op: "+" } b)
+        {
+            FlattenConcat(b.Left, parts);
+            FlattenConcat(b.Right, parts);
+        }
+        else if (e is InterpExpr ie)
+        {
+            parts.AddRange(ie.Parts);
+        }
+        else
+        {
+            parts.Add(e);
+        }
+    }
+
+    private T EvalName(string name, Scope s)
+    {
+        if (s.Vars.TryGetValue(name, out var t))
+        {
+            return t;
+        }
+
+        if (Py && name == "request")
+        {
+            return T.WholeEvent; // Flask's global request
+        }
+
+        if (Names.SaysToken(name) && name.Length > 0 && !char.IsUpper(name[0]) || (Names.SaysToken(name) && name.Any(char.IsLower) && name.Contains('_') == false && char.IsUpper(name[0]) && Cs))
+        {
+            return T.NamedToken;
+        }
+
+        return T.None;
+    }
+
+    private T EvalMember(MemberExpr m, Scope s)
+    {
+        var path = Path(m);
+        if (s.Vars.TryGetValue(path, out var known))
+        {
+            Eval(m.Obj, s);
+            return known;
+        }
+
+        // process.env.X / os.environ.X
+        var objPath = Path(m.Obj);
+        if (objPath is "process.env" or "os.environ" or "import.meta.env" or "Deno.env")
+        {
+            return EnvTaint(m.Name);
+        }
+
+        if (Go && objPath == "jwt" && m.Name is "SigningMethodNone" or "UnsafeAllowNoneSignatureType")
+        {
+            Report(CodeRules.JwtUnverified, m.NameStart, $"jwt.{m.Name} accepts unsigned tokens", Confidence.High);
+        }
+
+        var ot = Eval(m.Obj, s);
+        if (objPath is "context" or "ctx" && m.Name == "identity")
+        {
+            return T.Token;
+        }
+
+        return MemberTaint(ot, m.Name, s);
+    }
+
+    private static T EnvTaint(string name)
+    {
+        var t = T.EnvValue;
+        if (Names.SaysToken(name) || IsAwsKeyEnvName(name) || Names.Norm(name).Contains("secretaccesskey", StringComparison.Ordinal))
+        {
+            t |= T.Token;
+        }
+
+        return t;
+    }
+
+    private static readonly HashSet<string> AwsMetaMembers = ["arn", "name", "versionid", "versionstages", "createddate", "expiration", "assumedroleuser", "packedpolicysize", "sourceidentity", "metadata", "responsemetadata", "httpstatuscode", "challengename", "session", "length", "count", "expiresin", "tokentype", "version", "lastmodifieddate", "type", "datatype", "selector", "tier", "sourceresult", "requestid"];
+
+    private T MemberTaint(T ot, string name, Scope s)
+    {
+        var n = Names.Norm(name);
+        if (n is "length" or "count" or "size" or "len")
+        {
+            return (ot & (AnyToken | T.Headers | T.WholeEvent)) != 0 ? T.Clean : T.None;
+        }
+
+        if ((ot & T.WholeEvent) != 0)
+        {
+            if (n is "headers" or "multivalueheaders" or "header" or "cookies" or "cookie")
+            {
+                return T.Headers;
+            }
+
+            if (Names.SaysToken(name) || n is "authorizationtoken" or "identitysource" or "authorization")
+            {
+                return T.Token;
+            }
+
+            return T.EventData;
+        }
+
+        if ((ot & T.Headers) != 0)
+        {
+            return Names.IsCredentialHeader(name) || Names.SaysToken(name) ? T.Token : T.EventData;
+        }
+
+        if ((ot & T.ErrorObj) != 0)
+        {
+            return n switch
+            {
+                "stack" or "stacktrace" or "traceback" or "tb" or "traceback" => T.ErrorStack,
+                "message" or "msg" or "args" or "detail" or "reason" => T.ErrorMsg,
+                "innerexception" or "cause" or "error" => T.ErrorObj,
+                _ => T.None,
+            };
+        }
+
+        if ((ot & T.AwsSecret) != 0)
+        {
+            return AwsMetaMembers.Contains(n) ? T.None : T.AwsSecret | T.Token;
+        }
+
+        if ((ot & (T.Token | T.NamedToken)) != 0)
+        {
+            return ot & (T.Token | T.NamedToken | T.EnvValue);
+        }
+
+        if ((ot & T.EventData) != 0)
+        {
+            return Names.SaysToken(name) ? T.Token : T.EventData;
+        }
+
+        if ((ot & T.EnvValue) != 0)
+        {
+            return EnvTaint(name);
+        }
+
+        if (Names.SaysToken(name))
+        {
+            return T.NamedToken;
+        }
+
+        return T.None;
+    }
+
+    private T EvalIndex(IndexExpr ix, Scope s)
+    {
+        var ot = Eval(ix.Obj, s);
+        if (ix.Index is StrExpr key)
+        {
+            var objPath = Path(ix.Obj);
+            if (objPath is "process.env" or "os.environ")
+            {
+                return EnvTaint(key.Value);
+            }
+
+            return MemberTaint(ot, key.Value, s);
+        }
+
+        Eval(ix.Index, s);
+        if (ix.IsSlice)
+        {
+            return (ot & AnyToken) != 0 ? T.Clean : ot;
+        }
+
+        if ((ot & T.JwtSplit) != 0)
+        {
+            return ix.Index is LitExpr { Text: "1" } ? T.JwtPart | (ot & ~T.JwtSplit) : ot & ~T.JwtSplit;
+        }
+
+        if ((ot & T.Headers) != 0)
+        {
+            return T.EventData;
+        }
+
+        if ((ot & T.WholeEvent) != 0)
+        {
+            return T.EventData;
+        }
+
+        return ot;
+    }
+
+    private T EvalObject(ObjectExpr o, Scope s, string? typeName)
+    {
+        var t = T.None;
+        foreach (var p in o.Props)
+        {
+            var pt = Eval(p.Value, s);
+            if (p.Key is null)
+            {
+                t |= pt;
+            }
+            else
+            {
+                t |= pt;
+                CheckSetting(p.Key, p.Value, p.KeyStart, s, typeName);
+            }
+        }
+
+        CheckObjectRules(o, s, typeName);
+        return t & ~(T.Literal | T.Clean);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private string Text(Node n) => n.End > n.Start && n.End <= _src.Length ? _src[n.Start..n.End] : "";
+
+    private static Expr Unwrap(Expr e)
+    {
+        while (true)
+        {
+            switch (e)
+            {
+                case UnaryExpr { Op: "await" or "&" or "*" } u:
+                    e = u.Operand;
+                    continue;
+                case CallExpr { Callee: MemberExpr { Name: "promise" or "Result" or "get" or "GetAwaiter" or "GetResult" or "join" } m } c when c.Args.Count == 0 && m.Obj is CallExpr:
+                    e = m.Obj;
+                    continue;
+                case MemberExpr { Name: "Result" } mr when mr.Obj is CallExpr:
+                    e = mr.Obj;
+                    continue;
+                default:
+                    return e;
+            }
+        }
+    }
+
+    /// <summary>"a.b.c", "context.getLogger()", "System.out"; "?" for other shapes.</summary>
+    public static string Path(Expr e, int depth = 0)
+    {
+        if (depth > 12)
+        {
+            return "?";
+        }
+
+        return e switch
+        {
+            NameExpr n => n.Name,
+            MemberExpr m => Path(m.Obj, depth + 1) + "." + m.Name,
+            CallExpr c when !c.IsNew => Path(c.Callee, depth + 1) + "()",
+            IndexExpr { Index: StrExpr k } ix => Path(ix.Obj, depth + 1) + "." + k.Value,
+            UnaryExpr { Op: "await" } u => Path(u.Operand, depth + 1),
+            _ => "?",
+        };
+    }
+
+    public static string? Root(Expr e)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            switch (e)
+            {
+                case NameExpr n:
+                    return n.Name;
+                case MemberExpr m:
+                    e = m.Obj;
+                    continue;
+                case IndexExpr ix:
+                    e = ix.Obj;
+                    continue;
+                case CallExpr c:
+                    e = c.Callee is MemberExpr cm ? cm.Obj : c.Callee;
+                    continue;
+                case UnaryExpr u:
+                    e = u.Operand;
+                    continue;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static string CallName(CallExpr c) => c.Callee switch
+    {
+        MemberExpr m => m.Name,
+        NameExpr n => n.Name,
+        _ => "",
+    };
+
+    private static void CollectNames(Expr e, HashSet<string> names) => Visit(e, x =>
+    {
+        if (x is NameExpr n)
+        {
+            names.Add(n.Name);
+        }
+    });
+
+    private static void Visit(Expr? e, Action<Expr> f, int depth = 0)
+    {
+        if (e is null || depth > 200)
+        {
+            return;
+        }
+
+        f(e);
+        switch (e)
+        {
+            case MemberExpr m:
+                Visit(m.Obj, f, depth + 1);
+                break;
+            case IndexExpr ix:
+                Visit(ix.Obj, f, depth + 1);
+                Visit(ix.Index, f, depth + 1);
+                break;
+            case CallExpr c:
+                Visit(c.Callee, f, depth + 1);
+                foreach (var a in c.Args)
+                {
+                    Visit(a.Value, f, depth + 1);
+                }
+
+                if (c.Initializer is not null)
+                {
+                    Visit(c.Initializer, f, depth + 1);
+                }
+
+                break;
+            case InterpExpr ie:
+                foreach (var p in ie.Parts)
+                {
+                    Visit(p, f, depth + 1);
+                }
+
+                break;
+            case BinaryExpr b:
+                Visit(b.Left, f, depth + 1);
+                Visit(b.Right, f, depth + 1);
+                break;
+            case UnaryExpr u:
+                Visit(u.Operand, f, depth + 1);
+                break;
+            case CondExpr ce:
+                Visit(ce.Test, f, depth + 1);
+                Visit(ce.Then, f, depth + 1);
+                Visit(ce.Else, f, depth + 1);
+                break;
+            case ObjectExpr o:
+                foreach (var p in o.Props)
+                {
+                    Visit(p.Value, f, depth + 1);
+                }
+
+                break;
+            case ArrayExpr a:
+                foreach (var i in a.Items)
+                {
+                    Visit(i, f, depth + 1);
+                }
+
+                break;
+            case UnknownExpr u:
+                foreach (var c in u.Children)
+                {
+                    Visit(c, f, depth + 1);
+                }
+
+                break;
+        }
+    }
+
+    private static string LiteralText(Expr e)
+    {
+        var sb = new System.Text.StringBuilder();
+        Visit(e, x =>
+        {
+            if (x is StrExpr s)
+            {
+                sb.Append(s.Value).Append('\u0001');
+            }
+        });
+        return sb.ToString();
+    }
+
+    private static bool IsTrue(Expr e) => e is LitExpr { Kind: LitKind.True };
+    private static bool IsFalse(Expr e) => e is LitExpr { Kind: LitKind.False };
+    private static bool IsNull(Expr e) => e is LitExpr { Kind: LitKind.Null };
+
+    private Expr Resolve(Expr e, Scope s)
+    {
+        e = Unwrap(e);
+        if (e is NameExpr n && s.Defs.TryGetValue(n.Name, out var d))
+        {
+            return Unwrap(d);
+        }
+
+        return e;
+    }
+
+    private static ObjectExpr? AsObject(Expr e) => e switch
+    {
+        ObjectExpr o => o,
+        CallExpr { Initializer: { } i } => i,
+        CallExpr { IsNew: true, Args.Count: 1 } c when c.Args[0].Value is ObjectExpr o2 => o2,
+        _ => null,
+    };
+
+    private Confidence Conf(T t) => (t & (T.Token | T.AwsSecret)) != 0 ? Confidence.High : Confidence.Medium;
+}

@@ -1,0 +1,1033 @@
+namespace TokenHound.Code;
+
+/// <summary>The source languages the code front-ends read.</summary>
+public enum Lang
+{
+    JavaScript,
+    TypeScript,
+    Python,
+    CSharp,
+    Java,
+    Go,
+}
+
+public enum TokKind
+{
+    Ident,
+    Number,
+    Str,
+    Interp,
+    Punct,
+    Newline,
+    Indent,
+    Dedent,
+    Eof,
+}
+
+/// <summary>A piece of an interpolated string: literal text, or an expression's source range.</summary>
+public readonly record struct StrPart(bool IsExpr, string Text, int Start, int End);
+
+public sealed class Token
+{
+    public TokKind Kind;
+    public string Text = "";
+    public int Start;
+    public int End;
+
+    /// <summary>A line break precedes this token (C-family statement ends without semicolons).</summary>
+    public bool Nl;
+
+    public List<StrPart>? Parts;
+
+    public override string ToString() => $"{Kind}:{Text}@{Start}";
+}
+
+/// <summary>
+/// A tolerant lexer for JavaScript/TypeScript, Python, C#, Java and Go: every string form (template literals,
+/// f-strings, triple quotes, raw/verbatim/raw-interpolated strings, Go raw strings, Java text blocks), comments,
+/// regex literals. Unterminated constructs end at the line end (or the file end) instead of failing.
+/// </summary>
+public sealed class Lexer
+{
+    private readonly string _s;
+    private readonly int _end;
+    private readonly Lang _lang;
+    private int _i;
+    private readonly List<Token> _out = [];
+    private bool _nl;
+
+    // Python layout
+    private readonly Stack<int> _indents = new();
+    private int _depth;
+
+    private Lexer(string s, int start, int end, Lang lang)
+    {
+        _s = s;
+        _i = start;
+        _end = end;
+        _lang = lang;
+        _indents.Push(0);
+    }
+
+    public static List<Token> Lex(string s, Lang lang) => Lex(s, 0, s.Length, lang);
+
+    public static List<Token> Lex(string s, int start, int end, Lang lang)
+    {
+        var l = new Lexer(s, start, end, lang);
+        l.Run();
+        return l._out;
+    }
+
+    private bool IsPy => _lang == Lang.Python;
+    private bool IsJs => _lang is Lang.JavaScript or Lang.TypeScript;
+
+    private char C(int k = 0) => _i + k < _end ? _s[_i + k] : '\0';
+
+    private void Add(TokKind kind, int start, string text, List<StrPart>? parts = null)
+    {
+        _out.Add(new Token { Kind = kind, Start = start, End = _i, Text = text, Nl = _nl, Parts = parts });
+        _nl = false;
+    }
+
+    private void Run()
+    {
+        var lineStart = true;
+        while (_i < _end)
+        {
+            if (IsPy && lineStart && _depth == 0)
+            {
+                lineStart = false;
+                if (!PyIndent())
+                {
+                    continue;
+                }
+            }
+
+            var c = C();
+            if (c == '\n')
+            {
+                _i++;
+                _nl = true;
+                if (IsPy && _depth == 0)
+                {
+                    if (_out.Count > 0 && _out[^1].Kind is not (TokKind.Newline or TokKind.Indent or TokKind.Dedent))
+                    {
+                        _out.Add(new Token { Kind = TokKind.Newline, Start = _i - 1, End = _i, Text = "\n" });
+                    }
+
+                    lineStart = true;
+                }
+
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                _i++;
+                continue;
+            }
+
+            if (IsPy && c == '\\' && (C(1) == '\n' || (C(1) == '\r' && C(2) == '\n')))
+            {
+                _i += C(1) == '\r' ? 3 : 2;
+                continue;
+            }
+
+            // comments
+            if (IsPy ? c == '#' : (c == '/' && C(1) == '/'))
+            {
+                SkipLine();
+                continue;
+            }
+
+            if (!IsPy && c == '/' && C(1) == '*')
+            {
+                var j = _s.IndexOf("*/", _i + 2, _end - _i - 2, StringComparison.Ordinal);
+                var stop = j < 0 ? _end : j + 2;
+                if (_s.AsSpan(_i, stop - _i).Contains('\n'))
+                {
+                    _nl = true;
+                }
+
+                _i = stop;
+                continue;
+            }
+
+            if (_lang == Lang.CSharp && c == '#' && AtLineStart())
+            {
+                SkipLine(); // preprocessor
+                continue;
+            }
+
+            if (IsJs && c == '#' && C(1) == '!' && _i == 0)
+            {
+                SkipLine();
+                continue;
+            }
+
+            if (TryString())
+            {
+                continue;
+            }
+
+            if (char.IsLetter(c) || c == '_' || c == '$' || (c == '#' && IsJs) || c > 127)
+            {
+                var st = _i;
+                _i++;
+                while (_i < _end && (char.IsLetterOrDigit(_s[_i]) || _s[_i] == '_' || _s[_i] == '$' || (_s[_i] > 127 && !char.IsWhiteSpace(_s[_i]))))
+                {
+                    _i++;
+                }
+
+                Add(TokKind.Ident, st, _s[st.._i]);
+                continue;
+            }
+
+            if (char.IsDigit(c) || (c == '.' && char.IsDigit(C(1))))
+            {
+                var st = _i;
+                _i++;
+                while (_i < _end && (char.IsLetterOrDigit(_s[_i]) || _s[_i] == '_' || (_s[_i] == '.' && char.IsDigit(C(1)))))
+                {
+                    _i++;
+                }
+
+                Add(TokKind.Number, st, _s[st.._i]);
+                continue;
+            }
+
+            if (IsJs && c == '/' && RegexAllowed() && TryRegex())
+            {
+                continue;
+            }
+
+            Punct();
+        }
+
+        if (IsPy)
+        {
+            if (_out.Count > 0 && _out[^1].Kind != TokKind.Newline)
+            {
+                _out.Add(new Token { Kind = TokKind.Newline, Start = _end, End = _end, Text = "\n" });
+            }
+
+            while (_indents.Count > 1)
+            {
+                _indents.Pop();
+                _out.Add(new Token { Kind = TokKind.Dedent, Start = _end, End = _end });
+            }
+        }
+
+        _out.Add(new Token { Kind = TokKind.Eof, Start = _end, End = _end, Nl = true });
+    }
+
+    private bool AtLineStart()
+    {
+        var k = _i - 1;
+        while (k >= 0 && (_s[k] == ' ' || _s[k] == '\t'))
+        {
+            k--;
+        }
+
+        return k < 0 || _s[k] == '\n';
+    }
+
+    /// <summary>Python: measures indentation at a line start; returns false when the line is blank or a comment.</summary>
+    private bool PyIndent()
+    {
+        var col = 0;
+        var k = _i;
+        while (k < _end && (_s[k] == ' ' || _s[k] == '\t'))
+        {
+            col += _s[k] == '\t' ? 8 - (col % 8) : 1;
+            k++;
+        }
+
+        if (k >= _end || _s[k] == '\n' || _s[k] == '#' || (_s[k] == '\r' && k + 1 < _end && _s[k + 1] == '\n'))
+        {
+            _i = k;
+            if (k < _end && _s[k] == '#')
+            {
+                SkipLine();
+            }
+
+            if (_i < _end && _s[_i] == '\r')
+            {
+                _i++;
+            }
+
+            if (_i < _end && _s[_i] == '\n')
+            {
+                _i++;
+            }
+
+            return false;
+        }
+
+        _i = k;
+        if (col > _indents.Peek())
+        {
+            _indents.Push(col);
+            _out.Add(new Token { Kind = TokKind.Indent, Start = _i, End = _i });
+        }
+        else
+        {
+            while (col < _indents.Peek() && _indents.Count > 1)
+            {
+                _indents.Pop();
+                _out.Add(new Token { Kind = TokKind.Dedent, Start = _i, End = _i });
+            }
+        }
+
+        return true;
+    }
+
+    private void SkipLine()
+    {
+        var j = _s.IndexOf('\n', _i, _end - _i);
+        _i = j < 0 ? _end : j;
+    }
+
+    private static readonly HashSet<string> RegexPrefixKeywords = ["return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await"];
+
+    private bool RegexAllowed()
+    {
+        if (_out.Count == 0)
+        {
+            return true;
+        }
+
+        var p = _out[^1];
+        return p.Kind switch
+        {
+            TokKind.Ident => RegexPrefixKeywords.Contains(p.Text),
+            TokKind.Number or TokKind.Str or TokKind.Interp => false,
+            TokKind.Punct => p.Text is not (")" or "]" or "}"),
+            _ => true,
+        };
+    }
+
+    private bool TryRegex()
+    {
+        var st = _i;
+        var k = _i + 1;
+        var inClass = false;
+        while (k < _end)
+        {
+            var ch = _s[k];
+            if (ch == '\n')
+            {
+                return false;
+            }
+
+            if (ch == '\\')
+            {
+                k += 2;
+                continue;
+            }
+
+            if (ch == '[')
+            {
+                inClass = true;
+            }
+            else if (ch == ']')
+            {
+                inClass = false;
+            }
+            else if (ch == '/' && !inClass)
+            {
+                k++;
+                while (k < _end && char.IsLetter(_s[k]))
+                {
+                    k++;
+                }
+
+                _i = k;
+                Add(TokKind.Str, st, _s[st.._i]);
+                return true;
+            }
+
+            k++;
+        }
+
+        return false;
+    }
+
+    private static readonly string[] Puncts3 = ["===", "!==", "**=", "...", "<<=", ">>=", "??=", "||=", "&&=", ">>>", "?.(", "?.["];
+    private static readonly string[] Puncts2 = ["=>", "->", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "+=", "-=", "*=", "/=", "%=", "|=", "&=", "^=", "++", "--", ":=", "::", "**", "<<", "<-", "//"];
+
+    private void Punct()
+    {
+        var st = _i;
+        foreach (var p in Puncts3)
+        {
+            if (p[2] is '(' or '[')
+            {
+                continue;
+            }
+
+            if (string.CompareOrdinal(_s, _i, p, 0, 3) == 0 && _i + 3 <= _end)
+            {
+                _i += 3;
+                Add(TokKind.Punct, st, p);
+                return;
+            }
+        }
+
+        foreach (var p in Puncts2)
+        {
+            if (_i + 2 <= _end && _s[_i] == p[0] && _s[_i + 1] == p[1])
+            {
+                if (p == "//" && !IsPy)
+                {
+                    continue;
+                }
+
+                // '>>' is never lexed as one token: generics close with '>' '>'
+                _i += 2;
+                Add(TokKind.Punct, st, p);
+                return;
+            }
+        }
+
+        var c = _s[_i++];
+        switch (c)
+        {
+            case '(' or '[' or '{':
+                _depth++;
+                break;
+            case ')' or ']' or '}':
+                _depth = Math.Max(0, _depth - 1);
+                break;
+        }
+
+        Add(TokKind.Punct, st, c.ToString());
+    }
+
+    // ---------------------------------------------------------------- strings
+
+    private bool TryString()
+    {
+        var c = C();
+        switch (_lang)
+        {
+            case Lang.Python:
+                return PyString();
+            case Lang.JavaScript or Lang.TypeScript:
+                if (c is '"' or '\'')
+                {
+                    Simple(c, 1, allowNewline: false);
+                    return true;
+                }
+
+                if (c == '`')
+                {
+                    Template();
+                    return true;
+                }
+
+                return false;
+            case Lang.Go:
+                if (c == '"' || c == '\'')
+                {
+                    Simple(c, 1, allowNewline: false);
+                    return true;
+                }
+
+                if (c == '`')
+                {
+                    Raw('`');
+                    return true;
+                }
+
+                return false;
+            case Lang.Java:
+                if (c == '"' && C(1) == '"' && C(2) == '"')
+                {
+                    TripleQuoted(3, interpolated: false, braces: 0, verbatim: true);
+                    return true;
+                }
+
+                if (c is '"' or '\'')
+                {
+                    Simple(c, 1, allowNewline: false);
+                    return true;
+                }
+
+                return false;
+            case Lang.CSharp:
+                return CsString();
+        }
+
+        return false;
+    }
+
+    private bool CsString()
+    {
+        var k = 0;
+        var dollars = 0;
+        var at = false;
+        while (C(k) == '$' || C(k) == '@')
+        {
+            if (C(k) == '$')
+            {
+                dollars++;
+            }
+            else
+            {
+                at = true;
+            }
+
+            k++;
+        }
+
+        if (C(k) == '\'' && k == 0)
+        {
+            Simple('\'', 1, allowNewline: false);
+            return true;
+        }
+
+        if (C(k) != '"')
+        {
+            return false;
+        }
+
+        if (C(k) == '"' && C(k + 1) == '"' && C(k + 2) == '"')
+        {
+            var q = 0;
+            while (C(k + q) == '"')
+            {
+                q++;
+            }
+
+            _i += k;
+            TripleQuoted(q, dollars > 0, Math.Max(1, dollars), verbatim: true, startOffset: k);
+            return true;
+        }
+
+        _i += k;
+        if (dollars > 0)
+        {
+            Interpolated('"', at, k);
+        }
+        else if (at)
+        {
+            Verbatim(k);
+        }
+        else
+        {
+            _i -= k;
+            Simple('"', 1, allowNewline: false);
+        }
+
+        return true;
+    }
+
+    private void Simple(char q, int qlen, bool allowNewline)
+    {
+        var st = _i;
+        _i += qlen;
+        var sb = new System.Text.StringBuilder();
+        while (_i < _end)
+        {
+            var ch = _s[_i];
+            if (ch == '\\' && _i + 1 < _end)
+            {
+                sb.Append(Unescape(_s[_i + 1]));
+                _i += 2;
+                continue;
+            }
+
+            if (ch == q)
+            {
+                _i++;
+                break;
+            }
+
+            if (ch == '\n' && !allowNewline)
+            {
+                break;
+            }
+
+            sb.Append(ch);
+            _i++;
+        }
+
+        Add(TokKind.Str, st, sb.ToString());
+    }
+
+    private static char Unescape(char c) => c switch
+    {
+        'n' => '\n',
+        't' => '\t',
+        'r' => '\r',
+        _ => c,
+    };
+
+    private void Raw(char q)
+    {
+        var st = _i;
+        var j = _s.IndexOf(q, _i + 1, _end - _i - 1);
+        _i = j < 0 ? _end : j + 1;
+        Add(TokKind.Str, st, _s[(st + 1)..Math.Max(st + 1, j < 0 ? _end : j)]);
+    }
+
+    private void Verbatim(int prefix)
+    {
+        var st = _i - prefix;
+        _i++;
+        var sb = new System.Text.StringBuilder();
+        while (_i < _end)
+        {
+            if (_s[_i] == '"')
+            {
+                if (C(1) == '"')
+                {
+                    sb.Append('"');
+                    _i += 2;
+                    continue;
+                }
+
+                _i++;
+                break;
+            }
+
+            sb.Append(_s[_i++]);
+        }
+
+        Add(TokKind.Str, st, sb.ToString());
+    }
+
+    /// <summary>JS template literal with ${expr} parts (nested templates and braces are balanced).</summary>
+    private void Template()
+    {
+        var st = _i;
+        _i++;
+        var parts = new List<StrPart>();
+        var sb = new System.Text.StringBuilder();
+        while (_i < _end)
+        {
+            var ch = _s[_i];
+            if (ch == '\\' && _i + 1 < _end)
+            {
+                sb.Append(Unescape(_s[_i + 1]));
+                _i += 2;
+                continue;
+            }
+
+            if (ch == '`')
+            {
+                _i++;
+                break;
+            }
+
+            if (ch == '$' && C(1) == '{')
+            {
+                Flush(parts, sb);
+                _i += 2;
+                var es = _i;
+                SkipBalancedExpr('}');
+                parts.Add(new StrPart(true, "", es, Math.Min(_i, _end)));
+                if (_i < _end)
+                {
+                    _i++;
+                }
+
+                continue;
+            }
+
+            sb.Append(ch);
+            _i++;
+        }
+
+        Flush(parts, sb);
+        Add(parts.Any(p => p.IsExpr) ? TokKind.Interp : TokKind.Str, st, string.Concat(parts.Where(p => !p.IsExpr).Select(p => p.Text)), parts);
+    }
+
+    private static void Flush(List<StrPart> parts, System.Text.StringBuilder sb)
+    {
+        if (sb.Length > 0)
+        {
+            parts.Add(new StrPart(false, sb.ToString(), 0, 0));
+            sb.Clear();
+        }
+    }
+
+    /// <summary>Advances to the closing char at depth 0, skipping nested strings; stops before it.</summary>
+    private void SkipBalancedExpr(char close)
+    {
+        var depth = 0;
+        while (_i < _end)
+        {
+            var ch = _s[_i];
+            if (ch is '"' or '\'' or '`')
+            {
+                SkipQuoted(ch);
+                continue;
+            }
+
+            if (ch is '(' or '[' or '{')
+            {
+                depth++;
+            }
+            else if (ch is ')' or ']' or '}')
+            {
+                if (depth == 0)
+                {
+                    if (ch == close)
+                    {
+                        return;
+                    }
+                }
+                else
+                {
+                    depth--;
+                }
+            }
+            else if (ch == '\n' && close != '}' && !IsJs)
+            {
+                return;
+            }
+
+            _i++;
+        }
+    }
+
+    private void SkipQuoted(char q)
+    {
+        _i++;
+        while (_i < _end && _s[_i] != q)
+        {
+            if (_s[_i] == '\\')
+            {
+                _i++;
+            }
+            else if (q == '`' && _s[_i] == '$' && C(1) == '{')
+            {
+                _i += 2;
+                SkipBalancedExpr('}');
+            }
+            else if (_s[_i] == '\n' && q != '`')
+            {
+                return;
+            }
+
+            _i++;
+        }
+
+        _i++;
+    }
+
+    /// <summary>C# $"..." and $@"..." strings.</summary>
+    private void Interpolated(char q, bool verbatim, int prefix)
+    {
+        var st = _i - prefix;
+        _i++;
+        var parts = new List<StrPart>();
+        var sb = new System.Text.StringBuilder();
+        while (_i < _end)
+        {
+            var ch = _s[_i];
+            if (!verbatim && ch == '\\' && _i + 1 < _end)
+            {
+                sb.Append(Unescape(_s[_i + 1]));
+                _i += 2;
+                continue;
+            }
+
+            if (ch == q)
+            {
+                if (verbatim && C(1) == q)
+                {
+                    sb.Append(q);
+                    _i += 2;
+                    continue;
+                }
+
+                _i++;
+                break;
+            }
+
+            if (ch == '{')
+            {
+                if (C(1) == '{')
+                {
+                    sb.Append('{');
+                    _i += 2;
+                    continue;
+                }
+
+                Flush(parts, sb);
+                _i++;
+                var es = _i;
+                var ee = InterpExprEnd();
+                parts.Add(new StrPart(true, "", es, ee));
+                continue;
+            }
+
+            if (ch == '}' && C(1) == '}')
+            {
+                sb.Append('}');
+                _i += 2;
+                continue;
+            }
+
+            if (ch == '\n' && !verbatim)
+            {
+                break;
+            }
+
+            sb.Append(ch);
+            _i++;
+        }
+
+        Flush(parts, sb);
+        Add(parts.Any(p => p.IsExpr) ? TokKind.Interp : TokKind.Str, st, string.Concat(parts.Where(p => !p.IsExpr).Select(p => p.Text)), parts);
+    }
+
+    /// <summary>Inside an interpolation hole (after '{'): returns the end of the expression (before ',', ':' or '!' format parts) and moves past '}'.</summary>
+    private int InterpExprEnd()
+    {
+        var depth = 0;
+        var exprEnd = -1;
+        while (_i < _end)
+        {
+            var ch = _s[_i];
+            if (ch is '"' or '\'')
+            {
+                SkipQuoted(ch);
+                continue;
+            }
+
+            if (ch is '(' or '[' or '{')
+            {
+                depth++;
+            }
+            else if (ch is ')' or ']')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (ch == '}')
+            {
+                if (depth == 0)
+                {
+                    var e = exprEnd < 0 ? _i : exprEnd;
+                    _i++;
+                    return e;
+                }
+
+                depth--;
+            }
+            else if (depth == 0 && exprEnd < 0 && (ch == ':' || (ch == ',' && _lang == Lang.CSharp) || (ch == '!' && IsPy && C(1) != '=')))
+            {
+                // ?: ternaries inside holes are rare; treat the first top-level ':' as the format spec.
+                exprEnd = _i;
+            }
+            else if (ch == '\n' && _lang != Lang.Python && _lang != Lang.CSharp)
+            {
+                break;
+            }
+
+            _i++;
+        }
+
+        return exprEnd < 0 ? _i : exprEnd;
+    }
+
+    /// <summary>Triple-quoted strings: Python ''' / """, Java text blocks, C# raw strings (optionally interpolated).</summary>
+    private void TripleQuoted(int qlen, bool interpolated, int braces, bool verbatim, int startOffset = 0, char q = '"')
+    {
+        var st = _i - startOffset;
+        _i += qlen;
+        var parts = new List<StrPart>();
+        var sb = new System.Text.StringBuilder();
+        var closing = new string(q, qlen);
+        var open = new string('{', braces);
+        while (_i < _end)
+        {
+            if (string.CompareOrdinal(_s, _i, closing, 0, qlen) == 0)
+            {
+                _i += qlen;
+                break;
+            }
+
+            var ch = _s[_i];
+            if (!verbatim && ch == '\\' && _i + 1 < _end)
+            {
+                sb.Append(Unescape(_s[_i + 1]));
+                _i += 2;
+                continue;
+            }
+
+            if (interpolated && ch == '{')
+            {
+                if (braces == 1 && C(1) == '{' && IsPy)
+                {
+                    sb.Append('{');
+                    _i += 2;
+                    continue;
+                }
+
+                if (string.CompareOrdinal(_s, _i, open, 0, braces) == 0 && C(braces) != '{')
+                {
+                    Flush(parts, sb);
+                    _i += braces;
+                    var es = _i;
+                    var ee = InterpExprEnd();
+                    parts.Add(new StrPart(true, "", es, ee));
+                    _i += braces - 1;
+                    continue;
+                }
+            }
+
+            if (interpolated && IsPy && ch == '}' && C(1) == '}')
+            {
+                sb.Append('}');
+                _i += 2;
+                continue;
+            }
+
+            sb.Append(ch);
+            _i++;
+        }
+
+        Flush(parts, sb);
+        Add(parts.Any(p => p.IsExpr) ? TokKind.Interp : TokKind.Str, st, string.Concat(parts.Where(p => !p.IsExpr).Select(p => p.Text)), parts);
+    }
+
+    private bool PyString()
+    {
+        var k = 0;
+        var f = false;
+        var raw = false;
+        while (k < 3 && C(k) is 'r' or 'R' or 'b' or 'B' or 'u' or 'U' or 'f' or 'F')
+        {
+            if (C(k) is 'f' or 'F')
+            {
+                f = true;
+            }
+
+            if (C(k) is 'r' or 'R')
+            {
+                raw = true;
+            }
+
+            k++;
+        }
+
+        var q = C(k);
+        if (q is not ('"' or '\''))
+        {
+            return false;
+        }
+
+        if (k > 0 && _i > 0 && (char.IsLetterOrDigit(_s[_i - 1]) || _s[_i - 1] == '_'))
+        {
+            return false;
+        }
+
+        _i += k;
+        if (C(1) == q && C(2) == q)
+        {
+            TripleQuoted(3, f, 1, raw, k, q);
+            return true;
+        }
+
+        if (!f)
+        {
+            if (raw)
+            {
+                var st = _i - k;
+                _i++;
+                var sb = new System.Text.StringBuilder();
+                while (_i < _end && _s[_i] != q && _s[_i] != '\n')
+                {
+                    if (_s[_i] == '\\' && _i + 1 < _end && _s[_i + 1] != '\n')
+                    {
+                        sb.Append(_s[_i]);
+                        _i++;
+                    }
+
+                    sb.Append(_s[_i++]);
+                }
+
+                if (_i < _end && _s[_i] == q)
+                {
+                    _i++;
+                }
+
+                Add(TokKind.Str, st, sb.ToString());
+            }
+            else
+            {
+                _i -= k;
+                var st = _i;
+                _i += k;
+                Simple(q, 1, allowNewline: false);
+                _out[^1].Start = st;
+            }
+
+            return true;
+        }
+
+        // f-string
+        {
+            var st = _i - k;
+            _i++;
+            var parts = new List<StrPart>();
+            var sb = new System.Text.StringBuilder();
+            while (_i < _end)
+            {
+                var ch = _s[_i];
+                if (!raw && ch == '\\' && _i + 1 < _end)
+                {
+                    sb.Append(Unescape(_s[_i + 1]));
+                    _i += 2;
+                    continue;
+                }
+
+                if (ch == q)
+                {
+                    _i++;
+                    break;
+                }
+
+                if (ch == '\n')
+                {
+                    break;
+                }
+
+                if (ch == '{')
+                {
+                    if (C(1) == '{')
+                    {
+                        sb.Append('{');
+                        _i += 2;
+                        continue;
+                    }
+
+                    Flush(parts, sb);
+                    _i++;
+                    var es = _i;
+                    var ee = InterpExprEnd();
+                    parts.Add(new StrPart(true, "", es, ee));
+                    continue;
+                }
+
+                if (ch == '}' && C(1) == '}')
+                {
+                    sb.Append('}');
+                    _i += 2;
+                    continue;
+                }
+
+                sb.Append(ch);
+                _i++;
+            }
+
+            Flush(parts, sb);
+            Add(parts.Any(p => p.IsExpr) ? TokKind.Interp : TokKind.Str, st, string.Concat(parts.Where(p => !p.IsExpr).Select(p => p.Text)), parts);
+            return true;
+        }
+    }
+}

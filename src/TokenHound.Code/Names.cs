@@ -1,0 +1,182 @@
+namespace TokenHound.Code;
+
+/// <summary>Name heuristics: which identifiers, keys and header names say "this is a token / credential".</summary>
+public static class Names
+{
+    /// <summary>Lower case without '_', '-', spaces and quotes: "X-Api-Key" → "xapikey".</summary>
+    public static string Norm(string s)
+    {
+        Span<char> buf = s.Length <= 256 ? stackalloc char[s.Length] : new char[s.Length];
+        var n = 0;
+        foreach (var c in s)
+        {
+            if (c is '_' or '-' or ' ' or '"' or '\'' or '$' or '@')
+            {
+                continue;
+            }
+
+            buf[n++] = char.ToLowerInvariant(c);
+        }
+
+        return new string(buf[..n]);
+    }
+
+    /// <summary>Splits camelCase / snake_case / kebab-case / dotted names into lower-case words.</summary>
+    public static List<string> Words(string s)
+    {
+        var words = new List<string>();
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                Flush();
+                continue;
+            }
+
+            if (char.IsUpper(c) && sb.Length > 0 && (char.IsLower(s[i - 1]) || (i + 1 < s.Length && char.IsLower(s[i + 1]) && char.IsUpper(s[i - 1]))))
+            {
+                Flush();
+            }
+
+            sb.Append(char.ToLowerInvariant(c));
+        }
+
+        Flush();
+        return words;
+
+        void Flush()
+        {
+            if (sb.Length > 0)
+            {
+                words.Add(sb.ToString());
+                sb.Clear();
+            }
+        }
+    }
+
+    private static readonly HashSet<string> TokenWords =
+    [
+        "token", "jwt", "bearer", "authorization", "secret", "password", "passwd", "pwd", "credential", "credentials",
+        "apikey", "passphrase", "cookie", "idtoken", "accesstoken", "refreshtoken", "sessiontoken", "authtoken", "privatekey",
+        "clientsecret", "secretkey", "secretaccesskey", "xapikey", "signingkey",
+    ];
+
+    /// <summary>Word pairs that make a token name ("api key", "auth header", "session token").</summary>
+    private static readonly (string, string)[] TokenPairs =
+    [
+        ("api", "key"), ("auth", "header"), ("auth", "token"), ("access", "key"), ("private", "key"), ("signing", "key"),
+        ("client", "secret"), ("x", "api"), ("session", "id"), ("auth", "code"),
+    ];
+
+    /// <summary>Words that, anywhere in a name, make it a description of a token rather than the token itself.</summary>
+    private static readonly HashSet<string> Disqualifiers =
+    [
+        "name", "names", "id", "ids", "arn", "url", "uri", "endpoint", "type", "types", "length", "len", "count", "size",
+        "expiry", "expires", "expiration", "exp", "ttl", "lifetime", "policy", "field", "param", "prefix", "path", "file",
+        "hash", "hashed", "masked", "mask", "redacted", "redact", "valid", "validator", "verifier", "verify", "validate",
+        "is", "has", "should", "required", "regex", "pattern", "store", "storage", "provider", "manager", "service",
+        "client", "handler", "options", "config", "settings", "source", "version", "format", "decoded", "claims",
+        "payload", "index", "idx", "limit", "min", "max", "rotation", "location", "region", "label",
+        "description", "desc", "placeholder", "input", "form", "test", "mock", "fake", "dummy", "example", "schema",
+        "cache", "reset", "forgot", "strength", "hint", "last", "changed", "updated", "created", "time", "date",
+        "tokenizer", "tokens", "tokenize", "tokenized", "parser", "kind", "status", "error", "err", "message", "msg",
+        "expected", "present", "exists", "missing", "empty", "env", "var", "variable", "confirm",
+        "policy", "rules", "digest", "fingerprint", "preview", "suffix", "tail", "first", "chars", "endpoint", "callback",
+        "query", "command", "request", "response", "result", "secrets", "arns", "username",
+    ];
+
+    /// <summary>True when an identifier / key names a token or credential value.</summary>
+    public static bool SaysToken(string? name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Length > 64)
+        {
+            return false;
+        }
+
+        var words = Words(name);
+        if (words.Count == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < words.Count; i++)
+        {
+            var w = words[i];
+            if (Disqualifiers.Contains(w) && !(w == "client" && i + 1 < words.Count && words[i + 1] == "secret"))
+            {
+                return false;
+            }
+        }
+
+        var joined = string.Concat(words);
+        if (TokenWords.Contains(joined))
+        {
+            return true;
+        }
+
+        foreach (var w in words)
+        {
+            if (TokenWords.Contains(w) && w != "cookie")
+            {
+                return true;
+            }
+        }
+
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            foreach (var (a, b) in TokenPairs)
+            {
+                if (words[i] == a && words[i + 1] == b)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return joined is "auth" or "sid" or "xamzsecuritytoken" or "xauthtoken" or "proxyauthorization";
+    }
+
+    /// <summary>HTTP header names that carry credentials.</summary>
+    public static bool IsCredentialHeader(string name) => Norm(name) is "authorization" or "xapikey" or "cookie" or "xamzsecuritytoken"
+        or "xauthtoken" or "proxyauthorization" or "xaccesstoken" or "xidtoken" or "xjwt" or "xcsrftoken" or "token" or "apikey" or "xamzsecuritytoken";
+
+    /// <summary>Cookie names that hold a session or bearer token.</summary>
+    public static bool IsTokenCookie(string name)
+    {
+        var n = Norm(name);
+        return SaysToken(name) || n is "session" or "sessionid" or "sid" or "auth" or "jwt" or "connect.sid" or "idtoken" or "accesstoken" or "refreshtoken";
+    }
+
+    /// <summary>Names of the incoming event / request object of a handler.</summary>
+    public static bool IsEventName(string name) => name is "event" or "evt" or "req" or "request" or "apiGatewayEvent" or "apigwEvent" or "lambdaEvent"
+        or "httpRequest" or "apiRequest" or "input" or "r" or "proxyRequest" or "requestEvent" or "ev";
+
+    /// <summary>Type names of an incoming request / event.</summary>
+    public static bool IsEventType(string? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        return type.Contains("APIGateway", StringComparison.Ordinal) || type.Contains("HttpRequest", StringComparison.Ordinal)
+            || type.Contains("HttpServletRequest", StringComparison.Ordinal) || type.Contains("http.Request", StringComparison.Ordinal)
+            || type.Contains("ALBTargetGroupRequest", StringComparison.Ordinal) || type.Contains("LambdaFunctionURLRequest", StringComparison.Ordinal)
+            || type.Contains("Request<", StringComparison.Ordinal) || type.Contains("ServerRequest", StringComparison.Ordinal)
+            || type.Contains("FastifyRequest", StringComparison.Ordinal) || type.Contains("Handler", StringComparison.Ordinal) && false
+            || type.EndsWith("Request", StringComparison.Ordinal) && !type.Contains("Invoke", StringComparison.Ordinal);
+    }
+
+    /// <summary>True for function names that clear taint: redact, mask, sanitize, hash ...</summary>
+    public static bool IsRedaction(string name)
+    {
+        var n = name.ToLowerInvariant();
+        return n.Contains("redact") || n.Contains("mask") || n.Contains("sanitiz") || n.Contains("sanitis") || n.Contains("hash")
+            || n.Contains("scrub") || n.Contains("anonymi") || n.Contains("obfuscat") || n.Contains("sha256") || n.Contains("sha1")
+            || n.Contains("md5") || n.Contains("hmac") || n.Contains("digest") || n.Contains("fingerprint") || n.Contains("censor")
+            || n == "len" || n == "length" || n == "count" || n.Contains("truncate") || n == "bool" || n == "boolean" || n == "isnullorempty"
+            || n.Contains("redaction");
+    }
+}
