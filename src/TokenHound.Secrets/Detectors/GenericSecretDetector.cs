@@ -33,9 +33,9 @@ public sealed class GenericSecretDetector : SecretDetector
     // Keys ending with one of these (before the keyword) are not credentials: pagination cursors, CSRF, idempotency ...
     private static readonly string[] NonSecretPrefixes =
     [
-        "next", "page", "pagination", "continuation", "cursor", "sync", "csrf", "xsrf", "idempotency", "cancellation", "cancel",
+        "next", "page", "pagination", "change", "request", "marker", "resume", "state", "upload", "delegation", "continuation", "cursor", "sync", "csrf", "xsrf", "idempotency", "cancellation", "cancel",
         "max", "min", "num", "count", "has", "is", "show", "hide", "forgot", "reset_", "confirm", "hashed", "hash", "salt",
-        "encrypted", "public", "type", "test", "fake", "mock", "dummy", "sample", "example", "default", "old", "invalid", "wrong", "bad",
+        "encrypted", "public", "publickey", "type", "test", "fake", "mock", "dummy", "sample", "example", "default", "old", "invalid", "wrong", "bad",
     ];
 
     private static readonly SearchValues<string> CodeMarkers = SearchValues.Create(
@@ -310,9 +310,9 @@ public sealed class GenericSecretDetector : SecretDetector
         }
 
         var value = text.Slice(start, len);
-        if (!LooksLikeSecret(value, options))
+        if (!LooksLikeSecret(value, options) || (signature == "token" && IsUuid(value)))
         {
-            return;
+            return; // (UUID "tokens" are idempotency / request tokens: ClientRequestToken, ChangeToken ...)
         }
 
         var key = text[keyStart..keyEnd].ToString();
@@ -385,7 +385,7 @@ public sealed class GenericSecretDetector : SecretDetector
 
     private static bool LooksLikeSecret(ReadOnlySpan<char> v, SecretsOptions options)
     {
-        if (v.ContainsAny(' ', '\t') || v.ContainsAny('(', ')') || v.IndexOfAny(CodeMarkers) >= 0)
+        if (v.ContainsAny(' ', '\t') || v.ContainsAny('(', ')') || v.ContainsAny('[', ']') || v.IndexOfAny(CodeMarkers) >= 0)
         {
             return false;
         }
@@ -457,23 +457,32 @@ public sealed class GenericSecretDetector : SecretDetector
 
     private static bool IsDottedName(ReadOnlySpan<char> v)
     {
-        // a.b.c made of identifier segments (no segment with mixed digits inside a long random run).
-        if (v.Count('.') < 1)
+        // word.segment.segment: scopes ("keyword.$0", "comment.keyword.$2"), i18n keys, member access, property paths.
+        var dot = v.IndexOf('.');
+        if (dot < 3)
         {
             return false;
+        }
+
+        foreach (var ch in v[..dot])
+        {
+            if (!char.IsAsciiLetter(ch))
+            {
+                return false;
+            }
         }
 
         foreach (var seg in v.Split('.'))
         {
             var s = v[seg];
-            if (s.IsEmpty || !char.IsAsciiLetter(s[0]))
+            if (s.IsEmpty)
             {
                 return false;
             }
 
             foreach (var ch in s)
             {
-                if (!(TextUtil.IsAsciiWordChar(ch) || ch == '-'))
+                if (!(TextUtil.IsAsciiWordChar(ch) || ch is '-' or '$'))
                 {
                     return false;
                 }
@@ -482,6 +491,8 @@ public sealed class GenericSecretDetector : SecretDetector
 
         return true;
     }
+
+    private static bool IsUuid(ReadOnlySpan<char> v) => v.Length == 36 && Guid.TryParseExact(v, "D", out _);
 
     private static bool IsVersionLike(ReadOnlySpan<char> v) =>
         (char.IsAsciiDigit(v[0]) || (v[0] is 'v' or 'V' && v.Length > 1 && char.IsAsciiDigit(v[1]))) && v.Count('.') >= 2 && v.Length <= 24;

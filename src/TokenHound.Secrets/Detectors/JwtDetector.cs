@@ -115,7 +115,7 @@ public sealed class JwtDetector : SecretDetector
         }
 
         var claims = p.RootElement;
-        if (!options.IncludeExamples && IsDocumentationSample(claims))
+        if (!options.IncludeExamples && (IsDocumentationSample(claims) || ContainsExampleMarker(payload)))
         {
             return;
         }
@@ -191,8 +191,19 @@ public sealed class JwtDetector : SecretDetector
         });
     }
 
-    /// <summary>The jwt.io sample ("John Doe", sub 1234567890) and tokens whose claims say "example".</summary>
+    /// <summary>The jwt.io sample ("John Doe", sub 1234567890) and tokens issued by or for example.com/.org/.net.</summary>
     private static bool IsDocumentationSample(JsonElement claims) =>
         (Jwt.Claim(claims, "sub") == "1234567890" && Jwt.Claim(claims, "name") == "John Doe") ||
-        (Jwt.Claim(claims, "iss") is { } iss && iss.Contains("EXAMPLE", StringComparison.Ordinal));
+        IsExampleHost(Jwt.Claim(claims, "iss")) || IsExampleHost(Jwt.Claim(claims, "aud"));
+
+    private static bool IsExampleHost(string? url) =>
+        url is not null && (url.Contains("example.com", StringComparison.OrdinalIgnoreCase) || url.Contains("example.org", StringComparison.OrdinalIgnoreCase) ||
+                            url.Contains("example.net", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>AWS documentation samples carry EXAMPLE in their claims (e.g. "EXAMPLEIDENTITYCONTEXT").</summary>
+    private static bool ContainsExampleMarker(ReadOnlySpan<char> payload)
+    {
+        var bytes = TextUtil.DecodeBase64Url(payload);
+        return bytes is not null && bytes.AsSpan().IndexOf("EXAMPLE"u8) >= 0;
+    }
 }
