@@ -27,7 +27,7 @@ public sealed class HtmlReportWriter : IReportWriter
 
     public void Write(ScanReport report, TextWriter o, ReportOptions options)
     {
-        var findings = ReportData.Sorted(report);
+        var findings = ReportData.WorstFirst(report);
         var title = $"{ReportWriters.ToolName} {report.Command} report" + (report.Target.Length > 0 ? $": {report.Target}" : "");
         o.WriteLine("<!DOCTYPE html>");
         o.WriteLine("<html lang=\"en\">");
@@ -256,7 +256,7 @@ public sealed class HtmlReportWriter : IReportWriter
         .total { font-weight: 600; margin-right: 8px; }
         .sev-critical { background: #8b0000; } .sev-high { background: #d9480f; } .sev-medium { background: #e6a700; }
         .sev-low { background: #1c7ed6; } .sev-info { background: #868e96; }
-        svg.chart text { font-size: 12px; fill: #212529; }
+        svg.chart { max-width: 100%; height: auto; } svg.chart text { font-size: 12px; fill: #212529; }
         .filters { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
         .filters input { min-width: 280px; padding: 4px 6px; }
         dl.props { display: grid; grid-template-columns: max-content auto; gap: 0 8px; margin: 4px 0; font-size: 12px; color: #444; }

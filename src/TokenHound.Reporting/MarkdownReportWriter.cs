@@ -13,7 +13,7 @@ public sealed class MarkdownReportWriter : IReportWriter
 
     public void Write(ScanReport report, TextWriter o, ReportOptions options)
     {
-        var findings = ReportData.Sorted(report);
+        var findings = ReportData.WorstFirst(report);
         o.WriteLine($"## {ReportWriters.ToolName} {Cell(report.Command)} report");
         o.WriteLine();
         var head = new StringBuilder();
@@ -46,6 +46,15 @@ public sealed class MarkdownReportWriter : IReportWriter
             foreach (var s in ReportData.SeveritiesDescending)
             {
                 o.WriteLine($"| {Icon(s)} {s.Name()} | {counts[s]} |");
+            }
+
+            o.WriteLine();
+            o.WriteLine("| Family | Findings | " + string.Join(" | ", ReportData.SeveritiesDescending.Select(s => s.Name())) + " |");
+            o.WriteLine("|---|---:|" + string.Concat(Enumerable.Repeat("---:|", ReportData.SeveritiesDescending.Length)));
+            foreach (var (family, n) in ReportData.CountByFamily(findings))
+            {
+                var bySev = ReportData.CountBySeverity(findings.Where(f => f.Family == family));
+                o.WriteLine($"| {Cell(family)} | {n} | " + string.Join(" | ", ReportData.SeveritiesDescending.Select(s => bySev[s] == 0 ? "" : bySev[s].ToString(System.Globalization.CultureInfo.InvariantCulture))) + " |");
             }
 
             o.WriteLine();

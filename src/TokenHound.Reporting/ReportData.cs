@@ -18,6 +18,9 @@ internal static class ReportData
     /// <summary>Findings in the stable report order.</summary>
     public static List<Finding> Sorted(ScanReport report) => FindingOrder.Sort(report.Findings);
 
+    /// <summary>Worst first, then the stable report order (for PR comments and the HTML table).</summary>
+    public static List<Finding> WorstFirst(ScanReport report) => [.. Sorted(report).OrderByDescending(f => f.Severity)];
+
     /// <summary>report.Rules ∪ the rules of the findings, by id (first declaration wins).</summary>
     public static List<RuleInfo> Rules(ScanReport report)
     {

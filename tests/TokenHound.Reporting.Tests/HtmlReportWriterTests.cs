@@ -92,6 +92,7 @@ public sealed class HtmlReportWriterTests
         table = table[..(table.IndexOf("</table>", StringComparison.Ordinal) + 8)];
         var rows = Regex.Matches(table, "<tr data-sev=\"(\\d)\" data-family=\"([^\"]+)\">").ToList();
         Assert.Equal(8, rows.Count);
+        Assert.Equal("44332110", string.Concat(rows.Select(m => m.Groups[1].Value))); // worst first
         Assert.Equal(2, rows.Count(m => m.Groups[1].Value == ((int)Severity.Critical).ToString(CultureInfo.InvariantCulture)));
         Assert.Equal(3, rows.Count(m => m.Groups[2].Value == "hardcoded-aws-credential"));
         Assert.Contains("<td class=\"loc\">src/handlers/app.js:12:20</td>", table);

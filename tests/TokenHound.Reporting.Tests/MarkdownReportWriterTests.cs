@@ -65,6 +65,8 @@ public sealed class MarkdownReportWriterTests
         Assert.Equal(["Severity", "Rule", "Location", "Message", "Evidence"], Cells(rows[0]));
         var body = rows.Skip(2).Select(Cells).ToList();
         Assert.Equal(8, body.Count);
+        // Worst first.
+        Assert.Equal(["critical", "critical", "high", "high", "medium", "low", "low", "info"], body.Select(r => r[0].Split(' ')[1]));
         Assert.All(body, r => Assert.Equal(5, r.Count));
 
         var file = body.Single(r => r[3].StartsWith("AWS access key id", StringComparison.Ordinal));

@@ -36,8 +36,10 @@ public sealed class RenderedOutputTests
     {
         var doc = Dom(Markdown.ToHtml(Fixtures.Render(new MarkdownReportWriter(), Fixtures.Full()), Gfm));
         var tables = doc.QuerySelectorAll("table").ToList();
-        Assert.Equal(4, tables.Count); // summary, findings, two sections
-        var rows = tables[1].QuerySelectorAll("tbody tr").ToList();
+        Assert.Equal(5, tables.Count); // by severity, by family, findings, two sections
+        var families = tables[1].QuerySelectorAll("tbody tr").ToList();
+        Assert.Equal(["hardcoded-aws-credential", "3", "1", "1", "", "1", ""], families[0].Children.Select(c => c.TextContent));
+        var rows = tables[2].QuerySelectorAll("tbody tr").ToList();
         Assert.Equal(8, rows.Count);
         Assert.All(rows, r => Assert.Equal(5, r.QuerySelectorAll("td").Length));
         var file = rows.Single(r => r.Children[3].TextContent.StartsWith("AWS access key id", StringComparison.Ordinal));
@@ -45,7 +47,7 @@ public sealed class RenderedOutputTests
         Assert.Equal("code", file.Children[2].FirstElementChild!.LocalName);
         Assert.Equal(SecretMask.Mask(Fixtures.KeyId), file.Children[4].TextContent);
         Assert.Equal(Fixtures.AccessKey.HelpUri, file.Children[1].QuerySelector("a")!.GetAttribute("href"));
-        Assert.Equal("82", tables[3].QuerySelectorAll("tbody tr")[1].Children[1].TextContent);
+        Assert.Equal("82", tables[4].QuerySelectorAll("tbody tr")[1].Children[1].TextContent);
 
         var details = doc.QuerySelector("details")!;
         Assert.Equal("2 warning(s)", details.QuerySelector("summary")!.TextContent);
@@ -59,16 +61,16 @@ public sealed class RenderedOutputTests
         var doc = Dom(Markdown.ToHtml(md, Gfm));
         Assert.Empty(doc.QuerySelectorAll("script"));
         Assert.Empty(doc.QuerySelectorAll("b"));
-        var row = doc.QuerySelectorAll("table")[1].QuerySelector("tbody tr")!;
+        var row = doc.QuerySelectorAll("table")[2].QuerySelector("tbody tr")!;
         Assert.Equal(5, row.Children.Length);
         Assert.Equal("a|b.js:1", row.Children[2].TextContent);
         Assert.StartsWith("value `x|y` <b>bold</b> " + Evil, row.Children[3].TextContent);
         Assert.Equal("ab``c|d", row.Children[4].TextContent);
-        var second = doc.QuerySelectorAll("table")[1].QuerySelectorAll("tbody tr")[1];
+        var second = doc.QuerySelectorAll("table")[2].QuerySelectorAll("tbody tr")[1];
         Assert.Equal("`tick``s`", second.Children[4].QuerySelector("code")!.TextContent);
 
         Assert.Equal("Odd | section", doc.QuerySelectorAll("h3").Single(h => h.TextContent.StartsWith("Odd", StringComparison.Ordinal)).TextContent);
-        var section = doc.QuerySelectorAll("table")[2];
+        var section = doc.QuerySelectorAll("table")[3];
         Assert.Equal(["a|b", "c"], section.QuerySelectorAll("th").Select(c => c.TextContent));
         Assert.Equal(["`1`", Evil], section.QuerySelectorAll("td").Select(c => c.TextContent));
         Assert.Equal("in|put: " + Evil, doc.QuerySelector("details li")!.TextContent);
