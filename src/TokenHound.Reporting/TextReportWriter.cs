@@ -2,10 +2,82 @@ using TokenHound.Core;
 
 namespace TokenHound.Reporting;
 
-/// <summary>Human text, grouped by file (or log group / URL), colours when allowed.</summary>
+/// <summary>Human text, grouped by file (or log group / URL / trace), colours when allowed.</summary>
 public sealed class TextReportWriter : IReportWriter
 {
     public string Format => "text";
+
+    /// <summary>The group a finding is listed under: its file, else its log group, trace or URL.</summary>
+    public static string GroupOf(Location l) =>
+        l.Path ?? l.LogGroup ?? (l.TraceId is not null ? "trace " + l.TraceId : null) ?? l.Url ?? (l.EventId is not null ? "CloudTrail" : "(input)");
+
+    /// <summary>Where inside its group a finding is: line:column, or the runtime place without repeating the group.</summary>
+    public static string PlaceInGroup(Location l)
+    {
+        var parts = new List<string>();
+        if (l.Line > 0)
+        {
+            parts.Add(l.Column > 0 ? $"{l.Line}:{l.Column}" : $"{l.Line}");
+        }
+
+        if (l.Commit is { } commit)
+        {
+            parts.Add($"in {commit[..Math.Min(12, commit.Length)]}" + (l.Author is { } a ? $" by {a}" : "") +
+                (l.CommitDate is { } d ? $" on {d:yyyy-MM-dd}" : ""));
+        }
+
+        if (l.LogGroup is not null && l.Path is not null)
+        {
+            parts.Add(l.LogGroup);
+        }
+
+        if (l.LogStream is not null)
+        {
+            parts.Add(l.LogStream);
+        }
+
+        if (l.EventId is not null)
+        {
+            parts.Add("event " + l.EventId);
+        }
+
+        if (l.TraceId is not null && (l.Path is not null || l.LogGroup is not null))
+        {
+            parts.Add("trace " + l.TraceId);
+        }
+
+        if (l.SegmentId is not null)
+        {
+            parts.Add("segment " + l.SegmentId);
+        }
+
+        if (l.Service is not null)
+        {
+            parts.Add($"({l.Service})");
+        }
+
+        if (l.Url is not null && GroupOf(l) != l.Url)
+        {
+            parts.Add(l.Url);
+        }
+
+        if (l.Request is not null)
+        {
+            parts.Add($"[{l.Request}]");
+        }
+
+        if (l.Timestamp is { } t)
+        {
+            parts.Add("@ " + ReportData.Iso(t));
+        }
+
+        if (l.RequestId is not null)
+        {
+            parts.Add("request " + l.RequestId);
+        }
+
+        return parts.Count > 0 ? string.Join(' ', parts) : "-";
+    }
 
     public void Write(ScanReport report, TextWriter o, ReportOptions options)
     {
@@ -19,19 +91,12 @@ public sealed class TextReportWriter : IReportWriter
             _ => C("90", "INFO"),
         };
 
-        foreach (var group in report.Findings.GroupBy(f => f.Location.Path ?? f.Location.LogGroup ?? f.Location.Url ?? f.Location.TraceId ?? ""))
+        foreach (var group in ReportData.Sorted(report).GroupBy(f => GroupOf(f.Location), StringComparer.Ordinal))
         {
-            o.WriteLine(C("1", group.Key.Length > 0 ? group.Key : "(input)"));
+            o.WriteLine(C("1", group.Key));
             foreach (var f in group)
             {
-                var where = f.Location.Line > 0 ? $"{f.Location.Line}:{f.Location.Column}" : f.Location.Display();
-                if (f.Location.Commit is { } commit)
-                {
-                    where += $" in {commit[..Math.Min(12, commit.Length)]}" + (f.Location.Author is { } a ? $" by {a}" : "") +
-                        (f.Location.CommitDate is { } d ? $" on {d:yyyy-MM-dd}" : "");
-                }
-
-                o.WriteLine($"  {where}  {Sev(f.Severity)}  {f.RuleId} {f.Rule.Name} [{f.Family}]");
+                o.WriteLine($"  {PlaceInGroup(f.Location)}  {Sev(f.Severity)}  {f.RuleId} {f.Rule.Name} [{f.Family}]");
                 o.WriteLine($"    {f.Message}");
                 o.WriteLine($"    evidence: {ReportWriters.Evidence(f, options)}   fingerprint: {f.Fingerprint}");
                 foreach (var (k, v) in f.Properties)
@@ -62,9 +127,10 @@ public sealed class TextReportWriter : IReportWriter
         }
 
         var bySev = report.Findings.GroupBy(f => f.Severity).OrderByDescending(g => g.Key).Select(g => $"{g.Count()} {g.Key.Name()}");
-        var stats = string.Join(", ", report.Stats.Select(kv => $"{kv.Value:N0} {kv.Key}"));
+        var stats = ReportData.Stats(report);
         o.WriteLine($"{report.Findings.Count} finding(s)" + (report.Findings.Count > 0 ? $" ({string.Join(", ", bySev)})" : "") +
             (report.Suppressed > 0 ? $", {report.Suppressed} suppressed" : "") +
-            $"; {stats}; {report.Duration.TotalSeconds:0.00}s");
+            (report.Warnings.Count > 0 ? $", {report.Warnings.Count} warning(s)" : "") +
+            (stats.Length > 0 ? $"; {stats}" : "") + $"; {ReportData.Duration(report.Duration)}");
     }
 }
