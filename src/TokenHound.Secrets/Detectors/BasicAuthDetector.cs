@@ -232,6 +232,11 @@ public sealed class BasicAuthDetector : SecretDetector
             return false;
         }
 
+        if (user.Length >= 3 && password.Contains(user, StringComparison.OrdinalIgnoreCase))
+        {
+            return false; // root:root1234, admin:Admin2024!
+        }
+
         if (user.Length > 0 && TextUtil.IsExampleOrPlaceholder(user))
         {
             return false;
