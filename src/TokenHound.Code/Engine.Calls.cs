@@ -137,6 +137,17 @@ public sealed partial class Engine
             return T.None;
         }
 
+        if (c.Initializer is not null)
+        {
+            return initT & ~(T.Literal | T.Clean); // object initializer / composite literal / anonymous object
+        }
+
+        if (recvPath is "jwt" or "jsonwebtoken" or "JWT" or "jose" or "jose_jwt" or "jose.jwt" or "pyjwt" && lname is "decode" or "verify" or "get_unverified_header" or "get_unverified_claims" or "decode_complete" or "parse" or "require"
+            || recv is null && lname is "jwtdecode" or "jwt_decode")
+        {
+            return T.None; // claims, not the token
+        }
+
         if (SecretSources.Contains(name))
         {
             return T.AwsSecret | T.Token;
@@ -617,7 +628,7 @@ public sealed partial class Engine
             s.AnyValidateToken = true;
         }
 
-        if (Py && lname == "decode" && recvPath is "jwt" or "pyjwt" or "jose.jwt" or "jwt_lib")
+        if (Py && lname == "decode" && recvPath is "jwt" or "pyjwt" or "jose.jwt" or "jwt_lib" or "jose_jwt" or "jose")
         {
             if (c.Args.Any(a => a.Name == "verify" && IsFalse(a.Value)))
             {
@@ -665,7 +676,11 @@ public sealed partial class Engine
         if (Js && name == "create" && recvPath.EndsWith("CognitoJwtVerifier", StringComparison.Ordinal) && c.Args.Count > 0 && Resolve(c.Args[0].Value, s) is ObjectExpr opts)
         {
             var client = opts.GetProp("clientId");
-            if (client is null)
+            if (client is not null && IsNull(client.Value))
+            {
+                Report(CodeRules.JwtClaims, client.KeyStart, "clientId: null — the verifier does not check the token's audience / client", Confidence.High);
+            }
+            else if (client is null)
             {
                 Report(CodeRules.JwtClaims, c.NameStart, "CognitoJwtVerifier without clientId: the token's audience / client is not checked", Confidence.High);
             }

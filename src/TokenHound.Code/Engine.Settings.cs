@@ -34,9 +34,6 @@ public sealed partial class Engine
             case "algorithms" or "algorithm" or "validalgorithms" when LiteralText(value).Split('\u0001').Any(a => a.Equals("none", StringComparison.OrdinalIgnoreCase)):
                 Report(CodeRules.JwtUnverified, offset, "the accepted algorithms include 'none'", Confidence.High);
                 break;
-            case "clientid" when IsNull(value) && call is null:
-                Report(CodeRules.JwtClaims, offset, "clientId: null — the verifier does not check the token's audience / client", Confidence.High);
-                break;
         }
 
         _ = s;

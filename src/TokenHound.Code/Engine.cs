@@ -685,6 +685,8 @@ public sealed partial class Engine
 
     private static readonly HashSet<string> AwsMetaMembers = ["arn", "name", "versionid", "versionstages", "createddate", "expiration", "assumedroleuser", "packedpolicysize", "sourceidentity", "metadata", "responsemetadata", "httpstatuscode", "challengename", "session", "length", "count", "expiresin", "tokentype", "version", "lastmodifieddate", "type", "datatype", "selector", "tier", "sourceresult", "requestid"];
 
+    private static readonly HashSet<string> ClaimNames = ["claims", "sub", "email", "username", "scope", "scopes", "exp", "iat", "nbf", "iss", "aud", "groups", "cognitogroups", "payload", "header", "kid", "alg", "principalid", "userid", "user", "role", "roles", "tenant", "name", "jti", "clientid", "tokenuse", "authtime"];
+
     private T MemberTaint(T ot, string name, Scope s)
     {
         var n = Names.Norm(name);
@@ -731,12 +733,18 @@ public sealed partial class Engine
 
         if ((ot & (T.Token | T.NamedToken)) != 0)
         {
-            return ot & (T.Token | T.NamedToken | T.EnvValue);
+            // claims of a token are not the token
+            if (ClaimNames.Contains(n))
+            {
+                return (ot & T.EventData) != 0 ? T.EventData : T.None;
+            }
+
+            return ot & (T.Token | T.NamedToken | T.EnvValue | T.EventData);
         }
 
         if ((ot & T.EventData) != 0)
         {
-            return Names.SaysToken(name) ? T.Token : T.EventData;
+            return Names.SaysToken(name) ? T.Token | T.EventData : T.EventData;
         }
 
         if ((ot & T.EnvValue) != 0)

@@ -18,6 +18,7 @@ public sealed class Parser
     private readonly List<string> _problems;
     private readonly List<Expr> _decorators = [];
     private bool _noComposite;
+    private int _assignFloor;
     private int _budget;
 
     private Parser(string src, List<Token> tokens, Lang lang, List<string> problems, int budget)
@@ -1606,7 +1607,10 @@ public sealed class Parser
 
     private Stmt? ParseSimpleStatement(int start)
     {
+        var savedFloor = _assignFloor;
+        _assignFloor = _depth + 1;
         var e = Py || Go ? ParseExprList() : ParseExpr();
+        _assignFloor = savedFloor;
         if (Py && IsP(":") && !(e is CallExpr))
         {
             // annotated assignment: x: int = 5
@@ -1724,7 +1728,7 @@ public sealed class Parser
                 SkipTypeAnnotation();
             }
 
-            if (IsP("=") && !Py && _depth > 1 && !CsJava)
+            if (IsP("=") && !Py && _depth > _assignFloor && !CsJava)
             {
                 // assignment inside an expression (x => a.b = c)
                 Next();
@@ -1862,6 +1866,9 @@ public sealed class Parser
                     }
 
                     return At(new UnaryExpr(t.Text, ParseUnary()), start);
+                case "<" when Ts && SkipAngleGroup(_p) is var ge && ge > 0 && ge < _t.Count && _t[ge].Kind == TokKind.Punct && _t[ge].Text == "(":
+                    SkipAngles(); // generic arrow: <T,>(x: T) => ...
+                    return ParseUnary();
                 case "<" when Js && (Peek(1).Kind == TokKind.Ident || IsP(">", 1)):
                     return ParseJsx();
                 case "(" when CsJava && LooksLikeCast():
@@ -2403,16 +2410,48 @@ public sealed class Parser
         var isArrow = after.Kind == TokKind.Punct && ((after.Text == "=>" && (Js || _lang == Lang.CSharp)) || (after.Text == "->" && _lang == Lang.Java));
         if (!isArrow && Ts && after.Kind == TokKind.Punct && after.Text == ":")
         {
-            // (a: T): R => ...
-            for (var k = close; k < _t.Count && k < close + 60; k++)
+            // (a: T): R => ...   (R may hold { } and < >)
+            var angles = 0;
+            var braces = 0;
+            for (var k = close + 1; k < _t.Count && k < close + 200; k++)
             {
-                if (_t[k].Kind == TokKind.Punct && _t[k].Text == "=>")
+                var tk = _t[k];
+                if (tk.Kind != TokKind.Punct)
+                {
+                    continue;
+                }
+
+                if (tk.Text == "=>" && angles == 0 && braces == 0)
                 {
                     isArrow = true;
                     break;
                 }
 
-                if (_t[k].Kind == TokKind.Punct && _t[k].Text is ";" or "{" or "}")
+                if (tk.Text == "<")
+                {
+                    angles++;
+                }
+                else if (tk.Text == ">")
+                {
+                    angles--;
+                }
+                else if (tk.Text is "{" or "(" or "[")
+                {
+                    if (angles == 0 && tk.Text == "{" && braces == 0)
+                    {
+                        break;
+                    }
+
+                    braces++;
+                }
+                else if (tk.Text is "}" or ")" or "]")
+                {
+                    if (--braces < 0)
+                    {
+                        break;
+                    }
+                }
+                else if (tk.Text is ";" || (tk.Text == "," && angles == 0 && braces == 0))
                 {
                     break;
                 }
@@ -2623,6 +2662,7 @@ public sealed class Parser
         var children = new List<Expr>();
         var depth = 0;
         var guard = 0;
+        var textParens = 0;
         while (!Eof && ++guard < 100000)
         {
             if (IsP("<"))
@@ -2684,6 +2724,20 @@ public sealed class Parser
                 }
 
                 continue;
+            }
+
+            if (depth > 0 && (IsP(";") || (IsP(")") && textParens == 0)))
+            {
+                break; // text swallowed a closing tag (e.g. an apostrophe lexed as a string): stop at the enclosing statement
+            }
+
+            if (IsP("("))
+            {
+                textParens++;
+            }
+            else if (IsP(")"))
+            {
+                textParens--;
             }
 
             if (IsP("{"))
