@@ -32,7 +32,10 @@ public static partial class PolicyChecks
         _ => [n],
     };
 
-    private static bool IsWildcardResource(string r) => r == "*" || WildcardArn().IsMatch(r);
+    private static bool IsWildcardResource(string r) => r == "*" || WildcardArn().IsMatch(Placeholder().Replace(r, "x"));
+
+    [GeneratedRegex(@"\$\{[^}]*\}", RegexOptions.NonBacktracking)]
+    private static partial Regex Placeholder();
 
     /// <summary>The sensitive action an action pattern grants, or null: "*", "ssm:*", "ssm:GetParameter*", "secretsmanager:GetSecretValue" ...</summary>
     public static string? Sensitive(string action)

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Text;
+using TokenHound.Core;
+using Xunit.Abstractions;
+
+namespace TokenHound.Iac.Tests;
+
+/// <summary>Prints how long a generated 5,000-resource template takes (no timing assert: see docs/iac.md for the figure).</summary>
+public class SpeedTests(ITestOutputHelper output)
+{
+    public static string Generate(int resources)
+    {
+        var sb = new StringBuilder("AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nParameters:\n  Stage:\n    Type: String\n    Default: prod\nConditions:\n  IsProd: !Equals [!Ref Stage, prod]\nGlobals:\n  Function:\n    Runtime: python3.12\n    Environment:\n      Variables:\n        LOG_LEVEL: INFO\nResources:\n");
+        for (var i = 0; i < resources / 5; i++)
+        {
+            sb.Append($"""
+                  Fn{i}:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: src/fn{i}/
+                      Handler: app.handler
+                      Role: !GetAtt Role{i}.Arn
+                      Environment:
+                        Variables:
+                          TABLE: !Ref Table{i}
+                          MODE: !If [IsProd, live, test]
+                      Events:
+                        Get:
+                          Type: Api
+                          Properties:
+                            Path: /items/{i}
+                            Method: get
+                  Role{i}:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Principal: {"{"} Service: lambda.amazonaws.com {"}"}
+                            Action: sts:AssumeRole
+                      Policies:
+                        - PolicyName: p
+                          PolicyDocument:
+                            Statement:
+                              - Effect: Allow
+                                Action: [dynamodb:GetItem]
+                                Resource: !GetAtt Table{i}.Arn
+                  Table{i}:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      BillingMode: PAY_PER_REQUEST
+                      AttributeDefinitions: [{"{"}AttributeName: id, AttributeType: S{"}"}]
+                      KeySchema: [{"{"}AttributeName: id, KeyType: HASH{"}"}]
+                  Logs{i}:
+                    Type: AWS::Logs::LogGroup
+                    Properties:
+                      LogGroupName: !Sub /aws/lambda/${"{"}Fn{i}{"}"}
+                      RetentionInDays: 30
+                  Secret{i}:
+                    Type: AWS::SecretsManager::Secret
+                    Properties:
+                      Description: !Sub 'secret ${"{"}AWS::StackName{"}"} {i}'
+
+                """);
+        }
+
+        return sb.ToString();
+    }
+
+    [Fact]
+    public void Five_thousand_resource_template_time_is_printed()
+    {
+        var text = Generate(5000);
+        var file = new SourceFile { Path = "big.yaml", Text = text };
+        Harness.Run(new SourceFile { Path = "warm.yaml", Text = Generate(50) });
+        var sw = Stopwatch.StartNew();
+        var sink = Harness.Run(file);
+        sw.Stop();
+        output.WriteLine($"5000 resources, {text.Length / 1024} KB, {file.Lines.LineCount} lines: {sw.ElapsedMilliseconds} ms, {sink.Findings.Count} findings, {sink.Warnings.Count} warnings");
+        Console.WriteLine($"[speed] 5000-resource template: {sw.ElapsedMilliseconds} ms ({text.Length / 1024} KB)");
+        Assert.Empty(sink.Warnings);
+        Assert.Equal(1000, sink.Findings.Count(f => f.RuleId == "THI025"));
+        Assert.Equal(1000, sink.Findings.Count(f => f.RuleId == "THI004"));
+    }
+}
