@@ -179,7 +179,7 @@ public sealed class BasicAuthDetector : SecretDetector
             {
                 colon = i;
             }
-            else if (char.IsWhiteSpace(c) || c is '/' or '?' or '#' or '"' or '\'' or '`' or '<' or '>' or '\\' or '(' or ')' or '[' or ']' or '{' or '}' or ',' or ';' or '|' or '^')
+            else if (char.IsWhiteSpace(c) || c is '/' or '?' or '"' or '\'' or '`' or '<' or '>' or '\\' or '(' or ')' or '[' or ']' or '{' or '}' or ',' or ';' or '|' or '^')
             {
                 return;
             }

@@ -459,7 +459,7 @@ public sealed class GenericSecretDetector : SecretDetector
     {
         // word.segment.segment: scopes ("keyword.$0", "comment.keyword.$2"), i18n keys, member access, property paths.
         var dot = v.IndexOf('.');
-        if (dot < 3)
+        if (dot < 1)
         {
             return false;
         }
@@ -475,7 +475,8 @@ public sealed class GenericSecretDetector : SecretDetector
         foreach (var seg in v.Split('.'))
         {
             var s = v[seg];
-            if (s.IsEmpty)
+            // Name segments are words ("keyword", "reserved") or short ("$0", "v2"); random tokens have long mixed ones.
+            if (s.IsEmpty || (s.Length > 3 && TextUtil.HasDigit(s)))
             {
                 return false;
             }
