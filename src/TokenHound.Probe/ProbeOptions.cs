@@ -1,7 +1,7 @@
 namespace TokenHound.Probe;
 
 /// <summary>Everything `tokenhound probe` needs. Defaults are the safe ones from docs/probe.md.</summary>
-public sealed class ProbeOptions
+public sealed record ProbeOptions
 {
     public required Uri Target { get; init; }
 

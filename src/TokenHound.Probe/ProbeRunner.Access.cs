@@ -127,6 +127,13 @@ public sealed partial class ProbeRunner
                 auth = await SendAsync(Request(ep, method, "your credentials", CredentialHeaders()), ct).ConfigureAwait(false);
             }
 
+            if (_o.DryRun)
+            {
+                // Nothing came back: plan the later checks as if the endpoint had answered.
+                _baselines[ep] = new Baseline(method, new ProbeResponse { Request = Request(ep, method, null, []), Uri = ep.Uri }, null);
+                continue;
+            }
+
             if (anon is null || anon.Status == 0)
             {
                 continue;
@@ -135,6 +142,12 @@ public sealed partial class ProbeRunner
             _baselines[ep] = new Baseline(method, anon, auth is { Status: > 0 } ? auth : null);
             Tested("unauthenticated-access", "baselines without and with credentials");
             await UnauthChecksAsync(ep, method, anon, auth, ct).ConfigureAwait(false);
+        }
+
+        var notAllowed = _endpoints.SelectMany(e => e.Methods).Where(m => !_o.MethodAllowed(m)).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (notAllowed.Count > 0)
+        {
+            _sink.Warn(Target, $"documented {string.Join("/", notAllowed)} operations were probed only with GET/HEAD/OPTIONS; name your own endpoints' methods with --method {notAllowed[0]} to test them");
         }
 
         if (needMethod.Count > 0)

@@ -98,6 +98,12 @@ public sealed partial class ProbeRunner
 
     private (ProbeEndpoint Ep, Baseline B)? JwtTarget()
     {
+        if (_o.DryRun && _baselines.Count > 0)
+        {
+            var first = _baselines.First();
+            return (first.Key, first.Value);
+        }
+
         var candidates = _baselines.Where(kv => Similarity.Distinguishable(kv.Value.Auth, kv.Value.Anon))
             .OrderByDescending(kv => kv.Key.SecuredMethods.Count > 0).ToList();
         return candidates.Count == 0 ? null : (candidates[0].Key, candidates[0].Value);

@@ -92,7 +92,7 @@ public sealed partial class ProbeRunner : IDisposable
                 ["#", "Request"],
                 [.. _http.Plan.Select((p, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), p])])
             {
-                Note = "Nothing was sent. Requests that depend on earlier responses (baselines, JWKS, redirects, linked scripts) are not listed.",
+                Note = "Nothing was sent. Requests that depend on earlier responses (the OpenAPI document found by discovery, unauthenticated-access follow-ups, JWKS keys, redirects, linked scripts) are not listed.",
             });
         }
 
