@@ -123,7 +123,7 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
         {
             var loc = file.At(h.Offset);
             var line = file.Lines.LineText(loc.Line).ToString().Trim();
-            var evidence = Evidence(line, h.Rule);
+            var evidence = Evidence(line, lang);
             findings.Add(new Finding
             {
                 Rule = h.Rule,
@@ -161,26 +161,64 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
         return max;
     }
 
-    private static string Evidence(string line, RuleInfo rule)
+    /// <summary>The flagged line, with every string literal of 16+ chars masked (the lexer finds the literals).</summary>
+    private static string Evidence(string line, Lang lang)
     {
-        if (line.Length > 200)
+        if (line.Length > 300)
         {
-            line = line[..200] + "…";
+            line = line[..300] + "…";
         }
 
-        // never echo a literal credential in full
-        return QuotedLiteral().Replace(line, m => m.Value.Length >= 18 && (rule.Id == CodeRules.StaticCredentials.Id || LooksSecret(m.Value)) ? m.Value[0] + SecretMask.Mask(m.Value[1..^1]) + m.Value[^1] : m.Value);
+        var tokens = Lexer.Lex(line, lang);
+        var sb = new System.Text.StringBuilder(line.Length);
+        var last = 0;
+        foreach (var t in tokens)
+        {
+            if (t.Kind != TokKind.Str || t.Text.Length < 16 || t.End > line.Length)
+            {
+                continue;
+            }
+
+            sb.Append(line, last, t.Start - last);
+            sb.Append('"').Append(SecretMask.Mask(t.Text)).Append('"');
+            last = t.End;
+        }
+
+        sb.Append(line, last, line.Length - last);
+        return sb.ToString();
     }
 
-    private static bool LooksSecret(string quoted)
+    /// <summary>Deepest bracket nesting, ignoring strings only roughly; guards the recursive real parsers.</summary>
+    private static int MaxNesting(string text)
     {
-        var v = quoted[1..^1];
-        return v.Length >= 16 && !v.Contains(' ') && v.Any(char.IsDigit) && v.Any(char.IsLetter);
+        var depth = 0;
+        var max = 0;
+        foreach (var ch in text)
+        {
+            if (ch is '(' or '[' or '{')
+            {
+                if (++depth > max)
+                {
+                    max = depth;
+                }
+            }
+            else if (ch is ')' or ']' or '}' && depth > 0)
+            {
+                depth--;
+            }
+        }
+
+        return max;
     }
 
     /// <summary>A syntax problem the real parser (Acornima / Roslyn) or the bracket check reports, or null.</summary>
     private string? CheckSyntax(string text)
     {
+        if (MaxNesting(text) > 250)
+        {
+            return null; // the recursive parsers are not run on pathological nesting; the tolerant front-end reports it
+        }
+
         try
         {
             switch (lang)
@@ -286,6 +324,4 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRun();
 
-    [GeneratedRegex("\"[^\"\\n]{8,}\"|'[^'\\n]{8,}'")]
-    private static partial Regex QuotedLiteral();
 }

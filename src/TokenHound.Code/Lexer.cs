@@ -654,7 +654,29 @@ public sealed class Lexer
     }
 
     /// <summary>Advances to the closing char at depth 0, skipping nested strings; stops before it.</summary>
+    private int _nest;
+
     private void SkipBalancedExpr(char close)
+    {
+        if (++_nest > 100)
+        {
+            // pathological nesting of templates: give up on this string at the line end
+            _nest--;
+            SkipLine();
+            return;
+        }
+
+        try
+        {
+            SkipBalancedExprCore(close);
+        }
+        finally
+        {
+            _nest--;
+        }
+    }
+
+    private void SkipBalancedExprCore(char close)
     {
         var depth = 0;
         while (_i < _end)

@@ -10,6 +10,9 @@ public sealed class Parser
 {
     public const int MaxDepth = 120;
 
+    /// <summary>Longest operator / member / call chain kept in one expression (the engine walks trees recursively).</summary>
+    public const int MaxChain = 400;
+
     private readonly List<Token> _t;
     private readonly string _src;
     private readonly Lang _lang;
@@ -576,6 +579,26 @@ public sealed class Parser
     }
 
     private Stmt ParseIf()
+    {
+        if (++_depth > MaxDepth)
+        {
+            _depth--;
+            var s0 = Cur.Start;
+            Deep();
+            return At(new ExprStmt(At(new UnknownExpr([]), s0)), s0);
+        }
+
+        try
+        {
+            return ParseIfCore();
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private Stmt ParseIfCore()
     {
         var start = Cur.Start;
         Next();
@@ -1799,11 +1822,18 @@ public sealed class Parser
     {
         var start = Cur.Start;
         var left = ParseUnary();
+        var chain = 0;
         while (--_budget > 0)
         {
             var op = BinaryOp();
             if (op is null)
             {
+                break;
+            }
+
+            if (++chain > MaxChain)
+            {
+                Deep();
                 break;
             }
 
@@ -2026,8 +2056,14 @@ public sealed class Parser
     {
         var start = e.Start;
         var guard = 0;
-        while (++guard < 10000 && --_budget > 0)
+        while (--_budget > 0)
         {
+            if (++guard > MaxChain)
+            {
+                Deep();
+                return e;
+            }
+
             var t = Cur;
             if (t.Kind == TokKind.Punct)
             {

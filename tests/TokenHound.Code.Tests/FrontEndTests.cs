@@ -11,7 +11,7 @@ public sealed class FrontEndTests
     [Fact]
     public void Python_string_forms_and_decorators()
     {
-        var text = """
+        var text = """"
             import logging
             log = logging.getLogger()
 
@@ -35,7 +35,7 @@ public sealed class FrontEndTests
                     "continued %s",
                     value,
                 )
-            """;
+            """";
         Assert.Equal([("THC001", 13), ("THC001", 14), ("THC001", 15), ("THC001", 20)], Findings("a.py", text));
     }
 

@@ -73,9 +73,11 @@ public sealed class RobustnessTests
     public void Deeply_nested_expressions_warn_and_do_not_crash(string path)
     {
         const int N = 20_000;
-        var text = "x = " + new string('(', N) + "1" + new string(')', N) + "\n"
-            + "y = " + string.Concat(Enumerable.Repeat("[", N)) + string.Concat(Enumerable.Repeat("]", N)) + "\n"
-            + "z = " + string.Concat(Enumerable.Repeat("f(", N)) + string.Concat(Enumerable.Repeat(")", N)) + "\n";
+        var text = "x = " + string.Concat(Enumerable.Repeat("(\n", N)) + "1" + string.Concat(Enumerable.Repeat(")\n", N))
+            + "y = " + string.Concat(Enumerable.Repeat("[\n", N)) + string.Concat(Enumerable.Repeat("]\n", N))
+            + "z = " + string.Concat(Enumerable.Repeat("f(\n", N)) + string.Concat(Enumerable.Repeat(")\n", N))
+            + "w = a" + string.Concat(Enumerable.Repeat(" +\n a", 5 * N)) + "\n"
+            + "v = a" + string.Concat(Enumerable.Repeat(".b\n", 5 * N)) + "\n";
         var (_, warnings) = Run(path, text);
         Assert.Contains(warnings, w => w.Message.Contains("nesting deeper than the analysis limit", StringComparison.Ordinal));
     }
