@@ -57,7 +57,7 @@ public class TerraformParserTests
         var fnName = Assert.IsType<TScalar>(fn.Node["function_name"]);
         Assert.Equal("orders-prod-${each.key}", fnName.Value);
         Assert.NotNull(fnName.Tag);
-        Assert.Equal(66, fnName.Line);
+        Assert.Equal(67, fnName.Line);
         Assert.Equal("STAGE", TfModule.Block(fn.Node, "environment")?["variables"] is TMap v ? v.Entries.Last().Key.Value : null);
         Assert.Single(module.Outputs);
     }

@@ -39,8 +39,24 @@ public sealed partial class CfnChecks(CfnTemplate t, IacReporter report, SecretV
 
     // ---------------------------------------------------------------- authorizers
 
-    private int ClientsOfPool(string poolId) =>
-        t.OfType("AWS::Cognito::UserPoolClient").Count(c => E.RefTarget(c["UserPoolId"]) == poolId);
+    private Dictionary<string, int>? _clientsByPool;
+
+    private int ClientsOfPool(string poolId)
+    {
+        if (_clientsByPool is null)
+        {
+            _clientsByPool = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var c in t.OfType("AWS::Cognito::UserPoolClient"))
+            {
+                if (E.RefTarget(c["UserPoolId"]) is { } pool)
+                {
+                    _clientsByPool[pool] = _clientsByPool.GetValueOrDefault(pool) + 1;
+                }
+            }
+        }
+
+        return _clientsByPool.GetValueOrDefault(poolId);
+    }
 
     private string? PoolOf(TNode? arn)
     {
@@ -50,6 +66,7 @@ public sealed partial class CfnChecks(CfnTemplate t, IacReporter report, SecretV
 
     private void Authorizers()
     {
+        HashSet<string>? scopedAuthorizers = null;
         foreach (var a in t.OfType("AWS::ApiGateway::Authorizer"))
         {
             if (E.Str(a["Type"]) != "COGNITO_USER_POOLS" || a["ProviderARNs"] is not { } arns)
@@ -57,7 +74,11 @@ public sealed partial class CfnChecks(CfnTemplate t, IacReporter report, SecretV
                 continue;
             }
 
-            var scoped = t.OfType("AWS::ApiGateway::Method").Any(m => E.RefTarget(m["AuthorizerId"]) == a.Id && m["AuthorizationScopes"] is TSeq { Items.Count: > 0 });
+            scopedAuthorizers ??= [.. t.OfType("AWS::ApiGateway::Method")
+                .Where(m => m["AuthorizationScopes"] is TSeq { Items.Count: > 0 })
+                .Select(m => E.RefTarget(m["AuthorizerId"]))
+                .OfType<string>()];
+            var scoped = scopedAuthorizers.Contains(a.Id);
             var items = arns is TSeq s ? s.Items : [arns];
             foreach (var item in items)
             {
@@ -595,11 +616,13 @@ public sealed partial class CfnChecks(CfnTemplate t, IacReporter report, SecretV
                 continue;
             }
 
+            var head = users.Take(6).Select(u => u.R.Id).ToList();
             foreach (var (r, node) in users)
             {
-                var others = users.Where(u => u.R != r).Select(u => u.R.Id).ToList();
+                var others = head.Where(id => id != r.Id).Take(5).ToList();
+                var more = users.Count - 1 - others.Count;
                 report.Add(IacRules.SharedRole, node, r.Id, "Role",
-                    $"{r.Id} shares role {role} with {string.Join(", ", others.Take(5))}{(others.Count > 5 ? $" and {others.Count - 5} more" : "")}: each gets the union of their permissions.",
+                    $"{r.Id} shares role {role} with {string.Join(", ", others)}{(more > 0 ? $" and {more} more" : "")}: each gets the union of their permissions.",
                     ignored: r.Ignored);
             }
         }
@@ -651,13 +674,37 @@ public sealed partial class CfnChecks(CfnTemplate t, IacReporter report, SecretV
 
         var accountPolicy = t.OfType("AWS::Logs::AccountPolicy").Any(p => E.Str(p["PolicyType"]) == "DATA_PROTECTION_POLICY");
         var authorizerFns = AuthorizerFunctions();
+
+        // Index the /aws/lambda/... groups once: by the resource their name refers to, and by their literal name.
+        var byTarget = new Dictionary<string, CfnResource>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, CfnResource>(StringComparer.Ordinal);
+        foreach (var g in groups)
+        {
+            var gn = g["LogGroupName"];
+            if (gn is null)
+            {
+                continue;
+            }
+
+            var rendered = E.Render(gn);
+            if (rendered.StartsWith("/aws/lambda/", StringComparison.Ordinal) && E.RefTarget(gn) is { } target)
+            {
+                byTarget.TryAdd(target, g);
+            }
+
+            if (E.StrOrDefault(gn) is { } literal)
+            {
+                byName.TryAdd(literal, g);
+            }
+        }
+
         foreach (var fn in t.Resources.Where(IsFunction))
         {
             var name = E.StrOrDefault(fn["FunctionName"]);
             CfnResource? group = null;
             if (fn.Prop("LoggingConfig", "LogGroup") is { } lg)
             {
-                group = t.Resource(E.RefTarget(lg)) ?? groups.FirstOrDefault(g => E.StrOrDefault(g["LogGroupName"]) is { } n && n == E.StrOrDefault(lg));
+                group = t.Resource(E.RefTarget(lg)) ?? (E.StrOrDefault(lg) is { } lgn ? byName.GetValueOrDefault(lgn) : null);
                 if (group is null)
                 {
                     continue; // an explicit group outside the template
@@ -665,22 +712,7 @@ public sealed partial class CfnChecks(CfnTemplate t, IacReporter report, SecretV
             }
             else
             {
-                foreach (var g in groups)
-                {
-                    var gn = g["LogGroupName"];
-                    var rendered = E.Render(gn);
-                    if (!rendered.StartsWith("/aws/lambda/", StringComparison.Ordinal))
-                    {
-                        continue;
-                    }
-
-                    if (E.RefTarget(gn) == fn.Id || (name is not null && rendered == "/aws/lambda/" + name))
-                    {
-                        group = g;
-                        break;
-                    }
-                }
-
+                group = byTarget.GetValueOrDefault(fn.Id) ?? (name is not null ? byName.GetValueOrDefault("/aws/lambda/" + name) : null);
                 if (group is null)
                 {
                     report.Add(IacRules.FunctionWithoutLogGroup, fn.IdKey, fn.Id, "LogGroup",
