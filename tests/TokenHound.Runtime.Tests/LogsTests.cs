@@ -366,3 +366,17 @@ internal sealed class TestJwtDetector : SecretDetector
         results.Add(new SecretMatch { Rule = Info, Kind = Kind, Start = hit, Length = end - hit, Value = text[hit..end].ToString(), Severity = Severity.Medium, Confidence = Confidence.High, Title = "JSON Web Token" });
     }
 }
+
+public sealed class LogsBadInputTests
+{
+    [Fact]
+    public void Binary_lines_are_a_warning_and_the_rest_is_read()
+    {
+        using var dir = new TestUtil.TempDir();
+        var p = dir.File("mixed.log", "2024-01-15T10:00:00.000Z\tabcdef12-3456-4789-8abc-def012345678\tINFO\tok\n\u0000\u0001\u0002binary\n2024-01-15T10:00:01.000Z\tabcdef12-3456-4789-8abc-def012345678\tINFO\tkey AKIAQ3FAKELOGKEY2345\n");
+        var r = LogScanner.Run(new LogScanOptions { Paths = [p] });
+        var w = Assert.Single(r.Warnings);
+        Assert.Contains("line 2", w.Message);
+        Assert.Equal(3, Assert.Single(r.Findings).Location.Line);
+    }
+}
