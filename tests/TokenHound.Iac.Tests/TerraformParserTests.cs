@@ -58,7 +58,8 @@ public class TerraformParserTests
         Assert.Equal("orders-prod-${each.key}", fnName.Value);
         Assert.NotNull(fnName.Tag);
         Assert.Equal(67, fnName.Line);
-        Assert.Equal("STAGE", TfModule.Block(fn.Node, "environment")?["variables"] is TMap v ? v.Entries.Last().Key.Value : null);
+        // merge(local.common_tags, ...) depends on an undeclared variable: unknown, not a partial map.
+        Assert.Equal("!hcl", Assert.IsType<TScalar>(TfModule.Block(fn.Node, "environment")?["variables"]).Tag);
         Assert.Single(module.Outputs);
     }
 

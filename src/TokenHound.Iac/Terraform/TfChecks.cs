@@ -467,7 +467,7 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
 
             var fnName = fn.Node["function_name"] is TScalar fs ? fs.Value : null;
             var found = groups.Any(g => g.Node["name"] is TScalar gn &&
-                (gn.Value.Contains($"{fn.Address}.", StringComparison.Ordinal) || (fnName is not null && gn.Value == "/aws/lambda/" + fnName)));
+                (gn.Value.Contains($"{fn.Address}.", StringComparison.Ordinal) || gn.Value.Contains($"{fn.Address}[", StringComparison.Ordinal) || (fnName is not null && gn.Value == "/aws/lambda/" + fnName)));
             if (!found)
             {
                 report.Add(IacRules.FunctionWithoutLogGroup, fn.Node, fn.Address, "log_group",
