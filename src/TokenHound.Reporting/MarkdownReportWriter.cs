@@ -6,8 +6,14 @@ namespace TokenHound.Reporting;
 /// <summary>GitHub-flavoured markdown for pull-request comments: summary, findings table, sections, warnings.</summary>
 public sealed class MarkdownReportWriter : IReportWriter
 {
-    /// <summary>At most this many finding rows (a PR comment is limited to 65,536 characters); the rest are counted.</summary>
+    /// <summary>At most this many finding rows; the rest are counted.</summary>
     public int MaxFindingRows { get; init; } = 200;
+
+    /// <summary>
+    /// At most this many characters of finding rows (a GitHub PR comment holds 65,536 characters in all); the rows
+    /// that do not fit are counted.
+    /// </summary>
+    public int MaxFindingTableChars { get; init; } = 50_000;
 
     public string Format => "markdown";
 
@@ -62,7 +68,9 @@ public sealed class MarkdownReportWriter : IReportWriter
             o.WriteLine();
             o.WriteLine("| Severity | Rule | Location | Message | Evidence |");
             o.WriteLine("|---|---|---|---|---|");
-            foreach (var f in findings.Take(MaxFindingRows))
+            var written = 0;
+            var chars = 0;
+            foreach (var f in findings)
             {
                 var message = Cell(f.Message);
                 if (f.Properties.Count > 0)
@@ -70,13 +78,21 @@ public sealed class MarkdownReportWriter : IReportWriter
                     message += "<br><sub>" + string.Join("; ", f.Properties.Select(kv => Cell($"{kv.Key}: {kv.Value}"))) + "</sub>";
                 }
 
-                o.WriteLine($"| {Icon(f.Severity)} {f.Severity.Name()} | [{f.RuleId}]({f.Rule.HelpUri}) {Cell(f.Rule.Name)}<br><sub>{Cell(f.Family)}</sub> | {Code(ReportData.Where(f.Location))} | {message} | {Code(ReportWriters.Evidence(f, options))} |");
+                var row = $"| {Icon(f.Severity)} {f.Severity.Name()} | [{f.RuleId}]({f.Rule.HelpUri}) {Cell(f.Rule.Name)}<br><sub>{Cell(f.Family)}</sub> | {Code(ReportData.Where(f.Location))} | {message} | {Code(ReportWriters.Evidence(f, options))} |";
+                if (written >= MaxFindingRows || (written > 0 && chars + row.Length > MaxFindingTableChars))
+                {
+                    break;
+                }
+
+                o.WriteLine(row);
+                written++;
+                chars += row.Length + 1;
             }
 
-            if (findings.Count > MaxFindingRows)
+            if (findings.Count > written)
             {
                 o.WriteLine();
-                o.WriteLine($"… and {findings.Count - MaxFindingRows} more finding(s): use `--format sarif` or `--format json` for the full list.");
+                o.WriteLine($"… and {findings.Count - written} more finding(s): use `--format sarif`, `--format json` or `--format html` for the full list.");
             }
 
             o.WriteLine();

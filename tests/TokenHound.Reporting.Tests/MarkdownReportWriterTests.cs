@@ -151,6 +151,24 @@ public sealed class MarkdownReportWriterTests
     }
 
     [Fact]
+    public void Big_reports_fit_in_a_pull_request_comment()
+    {
+        var report = new ScanReport { Command = "scan" };
+        for (var i = 0; i < 1000; i++)
+        {
+            report.Findings.Add(Fixtures.Make(Fixtures.AccessKey, new Location { Path = $"src/module{i}/deeply/nested/handler_{i}.js", Line = i + 1, Column = 3 },
+                Fixtures.KeyId + i, $"AWS access key id number {i} with a fairly long explanation of why it matters",
+                properties: new Dictionary<string, string> { ["kind"] = "long-term", ["accountId"] = "123456789012" }));
+        }
+
+        var md = Render(report);
+        Assert.True(md.Length < 65_536, $"{md.Length} characters");
+        var shown = TableAfter(md, "### Findings").Count - 2;
+        Assert.InRange(shown, 50, 199);
+        Assert.Contains($"… and {1000 - shown} more finding(s)", md);
+    }
+
+    [Fact]
     public void Secrets_are_masked_unless_show_secrets()
     {
         var masked = Render(Fixtures.Full(), showSecrets: false);
