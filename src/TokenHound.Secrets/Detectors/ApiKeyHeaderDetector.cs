@@ -49,7 +49,8 @@ public sealed class ApiKeyHeaderDetector : SecretDetector
 
     public override string Kind => "api-key";
 
-    public override IReadOnlyList<string> Signatures { get; } = ["x-api-key"];
+    /// <summary>"api-key" (shared with THS010, keeps the prefilter small); the "x-" before it is checked at the hit.</summary>
+    public override IReadOnlyList<string> Signatures { get; } = ["api-key"];
 
     public override int Priority => 60;
 
@@ -59,7 +60,13 @@ public sealed class ApiKeyHeaderDetector : SecretDetector
 
     public override void Match(ReadOnlySpan<char> text, int hit, string signature, SecretsOptions options, List<SecretMatch> results)
     {
+        if (hit < 2 || !text.Slice(hit - 2, 2).Equals("x-", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
         var p = hit + signature.Length;
+        hit -= 2;
         if ((hit > 0 && TextUtil.IsKeyChar(text[hit - 1])) || (p < text.Length && TextUtil.IsKeyChar(text[p])))
         {
             return;

@@ -32,14 +32,14 @@ public sealed class AwsSecretAccessKeyDetector : SecretDetector
 
     private const int KeyLength = 40;
 
-    private static readonly string[] Keywords = ["secret_access_key", "secretaccesskey", "secret-access-key", "secret_key", "secretkey"];
     private static readonly string[] KeyIdPrefixes = ["AKIA", "ASIA"];
 
     public override RuleInfo Rule => RuleInfo;
 
     public override string Kind => "aws-secret-access-key";
 
-    public override IReadOnlyList<string> Signatures { get; } = [.. Keywords, .. KeyIdPrefixes];
+    /// <summary>"secret" (shared with THS010, keeps the prefilter small): the keyword is checked at the hit.</summary>
+    public override IReadOnlyList<string> Signatures { get; } = ["secret", .. KeyIdPrefixes];
 
     public override int Priority => 75;
 
@@ -93,8 +93,13 @@ public sealed class AwsSecretAccessKeyDetector : SecretDetector
             return;
         }
 
-        // Keyword: the value follows on the same line (after quotes, ':', '=', '=>', ',' or spaces).
-        var keyEnd = hit + signature.Length;
+        // Keyword secret[_-]?(access[_-]?)?key; the value follows on the same line (after quotes, ':', '=', '=>', ',' or spaces).
+        var keyEnd = KeywordEnd(text, hit + signature.Length);
+        if (keyEnd < 0)
+        {
+            return;
+        }
+
         while (keyEnd < text.Length && TextUtil.IsKeyChar(text[keyEnd]))
         {
             keyEnd++;
@@ -102,6 +107,25 @@ public sealed class AwsSecretAccessKeyDetector : SecretDetector
 
         var end = Math.Min(TextUtil.LineEnd(text, keyEnd), keyEnd + 120);
         FindCandidates(text, keyEnd, end, options, results, firstOnly: true);
+    }
+
+    private static int KeywordEnd(ReadOnlySpan<char> text, int p)
+    {
+        if (p < text.Length && text[p] is '_' or '-')
+        {
+            p++;
+        }
+
+        if (text[p..].StartsWith("access", StringComparison.OrdinalIgnoreCase))
+        {
+            p += 6;
+            if (p < text.Length && text[p] is '_' or '-')
+            {
+                p++;
+            }
+        }
+
+        return text[p..].StartsWith("key", StringComparison.OrdinalIgnoreCase) ? p + 3 : -1;
     }
 
     private static int ClipLinesBack(ReadOnlySpan<char> text, int from, int lo)

@@ -30,7 +30,6 @@ public sealed class AwsSessionTokenDetector : SecretDetector
     private const int MaxLength = 8192;
 
     private static readonly string[] Prefixes = ["FwoGZXIvYXdz", "FQoGZXIvYXdz", "IQoJb3JpZ2lu"];
-    private static readonly string[] Keywords = ["session_token", "sessiontoken", "security_token", "x-amz-security-token"];
 
     private static readonly string[] ExampleTexts =
     [
@@ -61,7 +60,8 @@ public sealed class AwsSessionTokenDetector : SecretDetector
 
     public override string Kind => "aws-session-token";
 
-    public override IReadOnlyList<string> Signatures { get; } = [.. Keywords, .. Prefixes];
+    /// <summary>"token" (shared with THS010) for the keywords (session token, security token), checked at the hit; the STS prefixes.</summary>
+    public override IReadOnlyList<string> Signatures { get; } = ["token", .. Prefixes];
 
     public override int Priority => 85;
 
@@ -84,7 +84,12 @@ public sealed class AwsSessionTokenDetector : SecretDetector
         }
         else
         {
-            // Keyword: skip the rest of the key, quotes and the separator.
+            // Keyword (session|security)[_-]?token: skip the rest of the key, quotes and the separator.
+            if (!IsKeyword(text, hit))
+            {
+                return;
+            }
+
             var p = hit + signature.Length;
             while (p < text.Length && TextUtil.IsKeyChar(text[p]))
             {
@@ -133,6 +138,18 @@ public sealed class AwsSessionTokenDetector : SecretDetector
             Message = $"AWS STS session token ({len} chars)",
             Properties = props,
         });
+    }
+
+    private static bool IsKeyword(ReadOnlySpan<char> text, int hit)
+    {
+        var b = hit;
+        if (b > 0 && text[b - 1] is '_' or '-')
+        {
+            b--;
+        }
+
+        var before = text[..b];
+        return before.EndsWith("session", StringComparison.OrdinalIgnoreCase) || before.EndsWith("security", StringComparison.OrdinalIgnoreCase);
     }
 
     // Base64 plus '%' for URL-encoded tokens (X-Amz-Security-Token in presigned URLs).
