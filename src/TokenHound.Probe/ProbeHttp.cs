@@ -99,6 +99,7 @@ public sealed class ProbeClient : IDisposable
     private long _nextSlotTicks;
     private double _intervalMs;
     private int _consecutiveFailures;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     public ProbeClient(ProbeOptions options, IFindingSink sink)
     {
@@ -309,6 +310,13 @@ public sealed class ProbeClient : IDisposable
             var used = _o.DryRun ? Stats.Planned : Stats.Sent;
             if (Stopped)
             {
+                return false;
+            }
+
+            if (!_o.DryRun && _clock.Elapsed > _o.MaxDuration)
+            {
+                StoppedReason = $"time limit of {_o.MaxDuration.TotalSeconds:0}s reached";
+                _sink.Warn(_o.Target.GetLeftPart(UriPartial.Authority), $"{StoppedReason}: later checks were skipped (raise it with --max-time)");
                 return false;
             }
 

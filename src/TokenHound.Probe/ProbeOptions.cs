@@ -63,6 +63,9 @@ public sealed record ProbeOptions
     /// <summary>Bytes read per response at most; the rest is dropped.</summary>
     public int MaxResponseBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>The whole probe stops (with a warning) after this long.</summary>
+    public TimeSpan MaxDuration { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Longest wait for a Retry-After.</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
 

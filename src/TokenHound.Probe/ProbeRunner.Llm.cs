@@ -126,7 +126,7 @@ public sealed partial class ProbeRunner
                     secrets++;
                     Report(ProbeRules.LlmSecretInOutput, url, r, "", $"The reply of the LLM endpoint {url.AbsolutePath} to the '{probe.Id}' probe contains {m.Title} ({m.Rule.Id}){(v == reply ? "" : " after decoding")}.",
                         SecretMask.Mask(m.Value), severity: m.Severity >= Severity.High ? Severity.Critical : Severity.High,
-                        props: new() { ["probe"] = probe.Id, ["secretRule"] = m.Rule.Id, ["kind"] = m.Kind }, secret: "llm:" + m.Value);
+                        props: new() { ["probe"] = probe.Id, ["secretRule"] = m.Rule.Id, ["kind"] = m.Kind }, secret: m.Value);
                 }
 
                 if (_o.LlmCanary is { Length: > 0 } canary && v.Contains(canary, StringComparison.OrdinalIgnoreCase))
@@ -231,7 +231,13 @@ public sealed partial class ProbeRunner
         });
     }
 
-    private static string Normalize(string s) => Regex.Replace(s.ToLowerInvariant(), @"\s+", " ", RegexOptions.NonBacktracking).Trim();
+    private static string Normalize(string s) => Whitespace().Replace(s.ToLowerInvariant(), " ").Trim();
+
+    [GeneratedRegex(@"\s+", RegexOptions.NonBacktracking)]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"[A-Za-z0-9+/=_-]{24,}", RegexOptions.NonBacktracking)]
+    private static partial Regex Base64Run();
 
     /// <summary>The text of an OpenAI-style or plain JSON reply, else the body.</summary>
     internal static string ExtractReply(string body)
@@ -278,7 +284,7 @@ public sealed partial class ProbeRunner
     private static IEnumerable<string> DecodeBase64(string s)
     {
         yield return s;
-        foreach (Match m in Regex.Matches(s, @"[A-Za-z0-9+/=_-]{24,}", RegexOptions.NonBacktracking))
+        foreach (Match m in Base64Run().Matches(s))
         {
             var v = m.Value.TrimEnd('=');
             byte[]? bytes = null;

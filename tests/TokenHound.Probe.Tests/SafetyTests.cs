@@ -362,4 +362,16 @@ public sealed class SafetyTests(ITestOutputHelper output)
         Assert.InRange(api.Requests.Count, result.Report.Stats["requests"] - 2, result.Report.Stats["requests"]);
         Assert.Empty(result.Report.Findings);
     }
+    [Fact]
+    public async Task The_whole_probe_stops_at_its_time_limit()
+    {
+        await using var server = await TestServer.StartAsync(app => app.Run(async ctx =>
+        {
+            await Task.Delay(300);
+            await ctx.Response.WriteAsJsonAsync(new { ok = true });
+        }));
+        var result = await RunAsync(Probing.Options(server.Url) with { MaxDuration = TimeSpan.FromSeconds(1) });
+        Assert.Contains(result.Report.Warnings, w => w.Message.Contains("time limit of 1s reached", StringComparison.Ordinal));
+        Assert.InRange(result.Report.Stats["requests"], 1, 6);
+    }
 }

@@ -31,13 +31,14 @@ public static class ProbeCommand
         var llmModel = new Option<string>("--llm-model") { Description = "Model name sent to OpenAI-compatible endpoints (default gpt-4o-mini).", DefaultValueFactory = _ => "gpt-4o-mini" };
         var insecure = new Option<bool>("--insecure") { Description = "Accept invalid TLS certificates (a staging host you trust)." };
         var timeout = new Option<double>("--timeout") { Description = "Seconds per request, headers and body (default 15).", DefaultValueFactory = _ => 15 };
+        var maxTime = new Option<double>("--max-time") { Description = "Stop the whole probe after this many seconds (default 600).", DefaultValueFactory = _ => 600 };
         var maxEndpoints = new Option<int>("--max-endpoints") { Description = "Endpoints probed at most (default 50).", DefaultValueFactory = _ => 50 };
         var failBelow = new Option<string?>("--fail-below") { Description = "Exit 1 when the overall grade is below this one: A, B, C, D." };
         failBelow.AcceptOnlyFromAmong("A", "B", "C", "D", "F", "a", "b", "c", "d", "f");
         var common = new CommonOptions();
         var cmd = new Command("probe", "Probe a live API for token leaks and token-validation weaknesses, and grade it (only the given host; rate-limited; GET/HEAD/OPTIONS unless --method).")
         {
-            url, openapi, token, cookie, publicKey, expired, other, rate, budget, dryRun, method, allowHost, llm, llmCanary, llmPrompt, llmModel, insecure, timeout, maxEndpoints, failBelow,
+            url, openapi, token, cookie, publicKey, expired, other, rate, budget, dryRun, method, allowHost, llm, llmCanary, llmPrompt, llmModel, insecure, timeout, maxTime, maxEndpoints, failBelow,
         };
         common.AddTo(cmd);
         cmd.SetAction(r =>
@@ -56,6 +57,11 @@ public static class ProbeCommand
             if (r.GetValue(timeout) <= 0)
             {
                 throw new UsageException("--timeout must be more than 0 seconds");
+            }
+
+            if (r.GetValue(maxTime) <= 0)
+            {
+                throw new UsageException("--max-time must be more than 0 seconds");
             }
 
             if (r.GetValue(maxEndpoints) < 1)
@@ -130,6 +136,7 @@ public static class ProbeCommand
                 Insecure = r.GetValue(insecure),
                 RequestTimeout = TimeSpan.FromSeconds(r.GetValue(timeout)),
                 MaxEndpoints = r.GetValue(maxEndpoints),
+                MaxDuration = TimeSpan.FromSeconds(r.GetValue(maxTime)),
                 DryRunLog = quiet ? null : line => console.Error.WriteLine("dry-run: " + line),
             };
             var result = ProbeRunner.Run(options);
