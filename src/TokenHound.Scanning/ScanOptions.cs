@@ -27,6 +27,9 @@ public sealed class ScanOptions
     /// <summary>Lift the default excludes (node_modules, .git, vendor, bin/obj ...).</summary>
     public bool NoDefaultExcludes { get; init; }
 
+    /// <summary>Do not honour .gitignore files and .git/info/exclude in folder scans.</summary>
+    public bool NoGitIgnore { get; init; }
+
     public TokenHoundConfig Config { get; init; } = TokenHoundConfig.Default;
 
     public Baseline? Baseline { get; init; }

@@ -26,6 +26,7 @@ public static class Scanner
         var stats = new ScanStats();
 
         var sources = new List<IEnumerable<SourceFile>>();
+        var histories = new List<HistoryIndex>();
         foreach (var p in options.Paths)
         {
             if (p == "-")
@@ -34,7 +35,9 @@ public static class Scanner
             }
             else if (options.History)
             {
-                sources.Add(GitHistorySource.Enumerate(p, options, sink, stats, cancellationToken));
+                var index = new HistoryIndex();
+                histories.Add(index);
+                sources.Add(GitHistorySource.Enumerate(p, options, sink, stats, index, cancellationToken));
             }
             else if (options.Staged)
             {
@@ -52,7 +55,16 @@ public static class Scanner
 
         var inlineSuppressed = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = cancellationToken };
-        Parallel.ForEach(sources.SelectMany(s => s), parallel, file =>
+        try
+        {
+            Parallel.ForEach(sources.SelectMany(s => s), parallel, file => AnalyzeOne(file));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1 && e.InnerException is UsageException or OperationCanceledException)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException!).Throw();
+        }
+
+        void AnalyzeOne(SourceFile file)
         {
             var local = new FindingCollector();
             foreach (var a in analyzers)
@@ -98,9 +110,9 @@ public static class Scanner
             {
                 options.Progress?.Report(new ScanProgress(files, bytes, file.Path));
             }
-        });
+        }
 
-        var findings = Dedupe(sink.Findings);
+        var findings = Dedupe(histories.Count > 0 ? AttributeHistory(sink.Findings, histories) : sink.Findings);
         var (kept, suppressed) = Suppressor.Apply(findings, options.Config, options.Baseline);
         var report = new ScanReport
         {
@@ -130,6 +142,43 @@ public static class Scanner
         }
 
         return report;
+    }
+
+    /// <summary>
+    /// History scans: a blob is analyzed once, under its first (path, commit); its findings are repeated at every other
+    /// path where the same blob was introduced (a copy or a move keeps the fingerprint, both paths are reported). Then
+    /// a secret that stays in one path over many commits is reported once, at the commit that introduced it there.
+    /// </summary>
+    private static List<Finding> AttributeHistory(List<Finding> findings, IReadOnlyList<HistoryIndex> histories)
+    {
+        var all = new List<Finding>(findings.Count);
+        foreach (var f in findings)
+        {
+            all.Add(f);
+            if (f.Location.Commit is not { } commit || f.Location.Path is not { } path)
+            {
+                continue;
+            }
+
+            foreach (var h in histories)
+            {
+                foreach (var (otherPath, c) in h.OtherIntroductions(commit, path))
+                {
+                    all.Add(f with { Location = f.Location with { Path = otherPath, Commit = c.Hash, Author = c.Author, CommitDate = c.Date } });
+                }
+            }
+        }
+
+        int Order(Finding f) => histories.Min(h => h.Order(f.Location.Commit));
+        return
+        [
+            .. all.GroupBy(f => (f.RuleId, f.Fingerprint, f.Location.Path))
+                .SelectMany(g =>
+                {
+                    var first = g.Min(Order);
+                    return first < 0 ? [] : g.Where(f => Order(f) == first);
+                }),
+        ];
     }
 
     /// <summary>In history scans the same secret can come from several blobs of one path; keep one finding per fingerprint and location.</summary>
@@ -168,27 +217,29 @@ public static class TextDecoding
         return bytes[..Math.Min(bytes.Length, 8000)].IndexOf((byte)0) >= 0;
     }
 
-    public static string Decode(byte[] bytes, string input, IFindingSink sink)
+    public static string Decode(byte[] bytes, string input, IFindingSink sink) => Decode(bytes.AsSpan(), input, sink);
+
+    public static string Decode(ReadOnlySpan<byte> bytes, string input, IFindingSink sink)
     {
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
         {
-            return Decode(bytes.AsSpan(3), input, sink);
+            return DecodeUtf8(bytes[3..], input, sink);
         }
 
         if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
         {
-            return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+            return Encoding.Unicode.GetString(bytes[2..]);
         }
 
         if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
         {
-            return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+            return Encoding.BigEndianUnicode.GetString(bytes[2..]);
         }
 
-        return Decode(bytes.AsSpan(), input, sink);
+        return DecodeUtf8(bytes, input, sink);
     }
 
-    private static string Decode(ReadOnlySpan<byte> bytes, string input, IFindingSink sink)
+    private static string DecodeUtf8(ReadOnlySpan<byte> bytes, string input, IFindingSink sink)
     {
         if (System.Text.Unicode.Utf8.IsValid(bytes))
         {
