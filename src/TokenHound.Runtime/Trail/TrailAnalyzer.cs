@@ -103,7 +103,7 @@ public sealed partial class TrailAnalyzer
             Stats.Last = e.Time;
         }
 
-        if (e.AwsRegion is null || !RegionPattern().IsMatch(e.AwsRegion))
+        if (e.AwsRegion is null || !KnownRegion(e.AwsRegion))
         {
             Stats.UnknownRegion++;
         }
@@ -196,6 +196,54 @@ public sealed partial class TrailAnalyzer
         principal.Events++;
     }
 
+    private readonly Dictionary<string, bool> _regions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _scannerByAgent = new(StringComparer.Ordinal);
+
+    private bool KnownRegion(string region)
+    {
+        if (!_regions.TryGetValue(region, out var ok))
+        {
+            ok = RegionPattern().IsMatch(region);
+            if (_regions.Count < 10_000)
+            {
+                _regions[region] = ok;
+            }
+        }
+
+        return ok;
+    }
+
+    private string? ScannerIn(string? ua)
+    {
+        if (ua is null)
+        {
+            return null;
+        }
+
+        if (_scannerByAgent.TryGetValue(ua, out var s))
+        {
+            return s;
+        }
+
+        s = null;
+        foreach (var candidate in ScannerAgents)
+        {
+            if (ua.Contains(candidate, StringComparison.OrdinalIgnoreCase))
+            {
+                s = candidate;
+                break;
+            }
+        }
+
+        if (_scannerByAgent.Count > 50_000)
+        {
+            _scannerByAgent.Clear();
+        }
+
+        _scannerByAgent[ua] = s;
+        return s;
+    }
+
     private bool IsAllowedIdentity(TrailEvent e)
     {
         if (e.AccountId is not null && _allowAccounts.Contains(e.AccountId))
@@ -255,6 +303,11 @@ public sealed partial class TrailAnalyzer
 
     private void CheckInstanceCredentials(TrailEvent e, IpInfo ip, KeyState key, bool isPublic, bool isServiceCall)
     {
+        if (e.Ec2RoleDelivery is null && (e.Arn is null || !e.Arn.Contains("/i-", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
         var session = e.SessionName;
         var isEc2 = e.Ec2RoleDelivery is not null || (session is not null && InstanceId().IsMatch(session));
         if (!isEc2)
@@ -351,34 +404,31 @@ public sealed partial class TrailAnalyzer
         }
 
         var w = key.Window;
+        var counts = key.WindowNetworks;
         w.Enqueue((e.Time, ip.Network, e.SourceIp!));
-        while (w.Count > 0 && e.Time - w.Peek().Time > _window)
+        counts[ip.Network] = counts.GetValueOrDefault(ip.Network) + 1;
+        while (w.Count > 0 && (e.Time - w.Peek().Time > _window || w.Count > 256))
         {
-            w.Dequeue();
+            var old = w.Dequeue();
+            if (--counts[old.Network] == 0)
+            {
+                counts.Remove(old.Network);
+            }
         }
 
-        if (w.Count > 256)
-        {
-            w.Dequeue();
-        }
-
-        var networks = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, n, _) in w)
-        {
-            networks.Add(n);
-        }
-
-        if (networks.Count < Math.Max(2, _config.MultiSourceThreshold))
+        if (counts.Count < Math.Max(2, _config.MultiSourceThreshold))
         {
             return;
         }
 
+        var networks = counts.Keys.ToList();
         var addresses = w.Select(x => x.Ip).Distinct(StringComparer.Ordinal).Take(20).ToList();
         Report(RuntimeRules.MultiSource, key.KeyId, e, ip, RuntimeRules.MultiSource.Severity, Confidence.Medium,
             $"access key {key.KeyId} used from {networks.Count} public networks within {_config.WindowMinutes} minutes",
             i =>
             {
-                i.Props["networks"] = string.Join(", ", networks.Order(StringComparer.Ordinal));
+                i.Networks.UnionWith(networks);
+                i.Props["networks"] = string.Join(", ", i.Networks.Order(StringComparer.Ordinal));
                 i.Props["windowMinutes"] = _config.WindowMinutes.ToString(CultureInfo.InvariantCulture);
                 foreach (var a in addresses)
                 {
@@ -450,19 +500,7 @@ public sealed partial class TrailAnalyzer
 
     private void CheckRecon(TrailEvent e, IpInfo ip, KeyState key, bool isPublic, Familiar familiarity)
     {
-        var ua = e.UserAgent;
-        string? scanner = null;
-        if (ua is not null)
-        {
-            foreach (var s in ScannerAgents)
-            {
-                if (ua.Contains(s, StringComparison.OrdinalIgnoreCase))
-                {
-                    scanner = s;
-                    break;
-                }
-            }
-        }
+        var scanner = ScannerIn(e.UserAgent);
 
         if (scanner is not null)
         {
@@ -815,6 +853,7 @@ public sealed partial class TrailAnalyzer
         public string? FunctionSession;
         public readonly HashSet<string> LambdaIps = new(StringComparer.Ordinal);
         public readonly Queue<(DateTime Time, string Network, string Ip)> Window = new();
+        public readonly Dictionary<string, int> WindowNetworks = new(StringComparer.Ordinal);
         public (DateTime Time, string Ip, GeoInfo Geo)? LastGeo;
         public readonly ReconState Recon = new();
         public bool Suspicious;
@@ -869,6 +908,7 @@ public sealed partial class TrailAnalyzer
         public readonly HashSet<string> UserAgents = new(StringComparer.Ordinal);
         public readonly HashSet<string> IssuedKeys = new(StringComparer.Ordinal);
         public readonly HashSet<string> Targets = new(StringComparer.Ordinal);
+        public readonly HashSet<string> Networks = new(StringComparer.Ordinal);
         public readonly Dictionary<string, string> Props = new(StringComparer.Ordinal);
     }
 }

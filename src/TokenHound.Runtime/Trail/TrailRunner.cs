@@ -60,9 +60,12 @@ public static class TrailRunner
         var pending = new Queue<Task<(List<TrailEvent> Events, long Bad)>>();
         var next = 0;
 
+        // One parser per thread: its string pool keeps the repeated names, ARNs and addresses across files.
+        using var parsers = new ThreadLocal<TrailParser>(() => new TrailParser());
         Task<(List<TrailEvent>, long)> Start(RuntimeInput input) => Task.Run(() =>
         {
-            var parser = new TrailParser();
+            var parser = parsers.Value!;
+            var before = parser.Unparsable;
             var list = new List<TrailEvent>();
             try
             {
@@ -73,7 +76,7 @@ public static class TrailRunner
                 sink.Warn(input.Display, $"cannot read: {e.Message}");
             }
 
-            return (list, parser.Unparsable);
+            return (list, parser.Unparsable - before);
         });
 
         for (var i = 0; i < inputs.Count; i++)
