@@ -94,11 +94,13 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var syntaxProblem = CheckSyntax(text);
         CodeModel model;
+        string? syntaxProblem;
         try
         {
-            model = Parser.Parse(text, lang);
+            var tokens = Lexer.Lex(text, lang);
+            syntaxProblem = CheckSyntax(text, tokens);
+            model = Parser.Parse(text, lang, tokens);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -212,7 +214,7 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
     }
 
     /// <summary>A syntax problem the real parser (Acornima / Roslyn) or the bracket check reports, or null.</summary>
-    private string? CheckSyntax(string text)
+    private string? CheckSyntax(string text, List<Token> tokens)
     {
         if (MaxNesting(text) > 250)
         {
@@ -228,7 +230,7 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
                 case Lang.CSharp:
                     return RoslynCheck(text);
                 default:
-                    return BracketCheck(text);
+                    return BracketCheck(text, tokens);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -282,9 +284,8 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
         return null;
     }
 
-    private string? BracketCheck(string text)
+    private static string? BracketCheck(string text, List<Token> tokens)
     {
-        var tokens = Lexer.Lex(text, lang);
         var stack = new Stack<Token>();
         foreach (var t in tokens)
         {

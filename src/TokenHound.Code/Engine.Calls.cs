@@ -319,7 +319,7 @@ public sealed partial class Engine
                     }
                 }
 
-                if (x is NameExpr n && !ReferenceEquals(n, r) && s.Defs.ContainsKey(n.Name))
+                if (x is NameExpr n && !ReferenceEquals(n, r) && s.TryDef(n.Name, out _))
                 {
                     Look(n, depth + 1);
                 }
@@ -486,7 +486,7 @@ public sealed partial class Engine
 
             foreach (var (cond, isElse) in sc.Guards)
             {
-                if (!isElse && Regex.IsMatch(Text(cond), @"\berr\b\s*!=\s*nil|\berror\b|\bex\b"))
+                if (!isElse && ErrGuard.IsMatch(Text(cond)))
                 {
                     return true;
                 }
@@ -528,6 +528,12 @@ public sealed partial class Engine
     private static readonly HashSet<string> PyResponseFactories = ["jsonify", "make_response", "Response", "JsonResponse", "HttpResponse", "HttpResponseServerError", "HttpResponseBadRequest", "JSONResponse", "PlainTextResponse", "HTMLResponse", "HTTPException", "abort"];
     private static readonly HashSet<string> CsResults = ["StatusCode", "BadRequest", "Problem", "Content", "Ok", "NotFound", "UnprocessableEntity", "Json", "Text", "InternalServerError", "Conflict", "ValidationProblem"];
 
+    private static readonly Regex ErrorStatusText = new(@"status\((4|5)\d\d\)|StatusCode\((4|5)\d\d|withStatusCode\((4|5)\d\d\)|internalServerError|badRequest|InternalServerError|Status(BadRequest|InternalServerError|Unauthorized|Forbidden)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    private static readonly Regex ErrGuard = new(@"\berr\b\s*!=\s*nil|\berror\b|\bex\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    private static readonly Regex JavaStatus = new(@"\b(4|5)\d\d\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    private static readonly Regex JavaDownstreamChain = new(@"(Invoke|StartExecution|SendMessage|Publish|PutEventsRequestEntry|PutRecord)\w*(Request|Entry)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    private static readonly Regex SemicolonSecure = new(@";\s*secure", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+
     private void CheckResponseCall(CallExpr c, string name, string lname, Expr? recv, string recvPath, T[] argT, Scope s)
     {
         var root = recv is null ? "" : Root(recv) ?? "";
@@ -538,31 +544,31 @@ public sealed partial class Engine
             all |= t;
         }
 
-        var statusErr = c.Args.Any(a => a.Value is LitExpr { Kind: LitKind.Number } n && int.TryParse(n.Text, out var code) && code >= 400)
-            || Regex.IsMatch(Text(c.Callee), @"status\((4|5)\d\d\)|StatusCode\((4|5)\d\d|withStatusCode\((4|5)\d\d\)|internalServerError|badRequest|InternalServerError|Status(BadRequest|InternalServerError|Unauthorized|Forbidden)");
+        bool StatusErr() => c.Args.Any(a => a.Value is LitExpr { Kind: LitKind.Number } n && int.TryParse(n.Text, out var code) && code >= 400)
+            || ErrorStatusText.IsMatch(Text(c.Callee));
 
         if (Js && recv is not null && lname is "send" or "json" or "end" or "write" or "jsonp" && rootLow is "res" or "response" or "reply" or "resp")
         {
-            CheckResponseBody(c, all, c.NameStart, s, statusErr, "the HTTP response");
+            CheckResponseBody(c, all, c.NameStart, s, StatusErr(), "the HTTP response");
             return;
         }
 
         if (Py && recv is null && PyResponseFactories.Contains(name))
         {
-            CheckResponseBody(c, all, c.NameStart, s, statusErr, "the HTTP response");
+            CheckResponseBody(c, all, c.NameStart, s, StatusErr(), "the HTTP response");
             return;
         }
 
         if (Cs && ((recv is null && CsResults.Contains(name)) || (recvPath is "Results" or "TypedResults" && CsResults.Contains(name)) || (name is "WriteAsync" or "WriteAsJsonAsync" && recvPath.EndsWith("Response", StringComparison.Ordinal))
             || (c.IsNew && name is "ObjectResult" or "JsonResult" or "ContentResult" or "BadRequestObjectResult")))
         {
-            CheckResponseBody(c, all, c.NameStart, s, statusErr || name is not ("Ok" or "Json" or "Text" or "Content" or "WriteAsync" or "WriteAsJsonAsync"), "the HTTP response");
+            CheckResponseBody(c, all, c.NameStart, s, StatusErr() || name is not ("Ok" or "Json" or "Text" or "Content" or "WriteAsync" or "WriteAsJsonAsync"), "the HTTP response");
             return;
         }
 
         if (Java && ((name is "body" or "withBody" or "setBody" or "entity" && c.Args.Count == 1) || (name is "write" or "print" or "println" && recvPath.Contains("getWriter()", StringComparison.Ordinal))))
         {
-            CheckResponseBody(c, all, c.NameStart, s, statusErr || Regex.IsMatch(Text(c), @"\b(4|5)\d\d\b"), "the HTTP response");
+            CheckResponseBody(c, all, c.NameStart, s, StatusErr() || JavaStatus.IsMatch(Text(c)), "the HTTP response");
             return;
         }
 
@@ -588,7 +594,7 @@ public sealed partial class Engine
             }
             else if (name is "JSON" or "String" or "AbortWithStatusJSON" or "IndentedJSON" && root is "c" or "ctx")
             {
-                CheckResponseBody(c, all, c.NameStart, s, statusErr, "the HTTP response");
+                CheckResponseBody(c, all, c.NameStart, s, StatusErr(), "the HTTP response");
             }
             else if (name == "WriteString" && recvPath == "io" && argT.Length >= 2)
             {
@@ -889,7 +895,7 @@ public sealed partial class Engine
                 missing.Add("HttpOnly");
             }
 
-            if (!Regex.IsMatch(low, @";\s*secure"))
+            if (!SemicolonSecure.IsMatch(low))
             {
                 missing.Add("Secure");
             }
@@ -1042,7 +1048,7 @@ public sealed partial class Engine
         if (Java && c.Args.Count == 1 && Names.Norm(name) is "payload" or "withpayload" or "messagebody" or "withmessagebody" or "input" or "withinput" or "message" or "withmessage" or "detail" or "withdetail")
         {
             var chain = Text(c.Callee);
-            if (Regex.IsMatch(chain, @"(Invoke|StartExecution|SendMessage|Publish|PutEventsRequestEntry|PutRecord)\w*(Request|Entry)"))
+            if (JavaDownstreamChain.IsMatch(chain))
             {
                 CheckDownstreamValue(c.Args[0].Value, c.NameStart, s, name);
             }

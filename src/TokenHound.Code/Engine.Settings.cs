@@ -90,7 +90,7 @@ public sealed partial class Engine
         {
             var status = o.Get("statusCode");
             var err = status is LitExpr { Kind: LitKind.Number } n && int.TryParse(n.Text, out var code) && code >= 400
-                || (status is not null && Text(status).Contains("Status", StringComparison.Ordinal) && System.Text.RegularExpressions.Regex.IsMatch(Text(status), "InternalServerError|BadRequest|Unauthorized|Forbidden|Status(4|5)"));
+                || (status is not null && Text(status).Contains("Status", StringComparison.Ordinal) && StatusName.IsMatch(Text(status)));
             CheckResponseBody(body.Value, Eval(body.Value, s), body.KeyStart, s, err, "the handler response body");
         }
 
@@ -206,6 +206,8 @@ public sealed partial class Engine
             CheckResponseBody(a.Value, t, target.Start, s, false, "the response body");
         }
     }
+
+    private static readonly System.Text.RegularExpressions.Regex StatusName = new("InternalServerError|BadRequest|Unauthorized|Forbidden|Status(4|5)", System.Text.RegularExpressions.RegexOptions.NonBacktracking);
 
     private bool LooksLikeDjangoSettings() =>
         _path.EndsWith("settings.py", StringComparison.OrdinalIgnoreCase) || _path.Contains("/settings/", StringComparison.OrdinalIgnoreCase)

@@ -86,18 +86,35 @@ public sealed partial class Engine
         {
             Parent = parent;
             Fn = fn;
-            if (parent is not null)
-            {
-                foreach (var kv in parent.Vars)
-                {
-                    Vars[kv.Key] = kv.Value;
-                }
+        }
 
-                foreach (var kv in parent.Defs)
+        /// <summary>A variable's taint here or in an enclosing function (closures see the enclosing variables).</summary>
+        public bool TryVar(string name, out T t)
+        {
+            for (var sc = this; sc is not null; sc = sc.Parent)
+            {
+                if (sc.Vars.TryGetValue(name, out t))
                 {
-                    Defs[kv.Key] = kv.Value;
+                    return true;
                 }
             }
+
+            t = T.None;
+            return false;
+        }
+
+        public bool TryDef(string name, out Expr e)
+        {
+            for (var sc = this; sc is not null; sc = sc.Parent)
+            {
+                if (sc.Defs.TryGetValue(name, out e!))
+                {
+                    return true;
+                }
+            }
+
+            e = null!;
+            return false;
         }
 
         public Scope? Parent { get; }
@@ -130,7 +147,7 @@ public sealed partial class Engine
             }
         }
 
-        if (fn.Decorators.Any(d => Text(d).Contains("route", StringComparison.OrdinalIgnoreCase) || Regex.IsMatch(Text(d), @"\.(get|post|put|delete|patch)\(|Mapping")))
+        if (fn.Decorators.Any(d => Text(d).Contains("route", StringComparison.OrdinalIgnoreCase) || RouteDecorator.IsMatch(Text(d))))
         {
             scope.IsHandler = true;
         }
@@ -138,6 +155,8 @@ public sealed partial class Engine
         WalkStmts(fn.Body, scope);
         Finish(scope);
     }
+
+    private static readonly Regex RouteDecorator = new(@"\.(get|post|put|delete|patch)\(|Mapping", RegexOptions.NonBacktracking);
 
     private T ParamTaint(Param p, FunctionDef fn)
     {
@@ -531,6 +550,21 @@ public sealed partial class Engine
                     return t & ~T.Literal;
                 }
 
+            case BinaryExpr { Op: "+" or "%" } cat:
+                {
+                    // a + b + c ...: flattened once (a left-deep chain would otherwise be re-flattened at every level)
+                    var parts = new List<Expr>();
+                    FlattenConcat(cat, parts);
+                    var t = T.None;
+                    foreach (var p in parts)
+                    {
+                        t |= Stringify(Eval(p, s));
+                    }
+
+                    CheckUrlQuery(parts, cat.Start, s);
+                    return t & ~T.Literal;
+                }
+
             case BinaryExpr b:
                 {
                     var l = Eval(b.Left, s);
@@ -607,10 +641,26 @@ public sealed partial class Engine
 
     private static void FlattenConcat(Expr e, List<Expr> parts)
     {
+        // iterative down the left spine (chains are left-deep)
+        var rights = new Stack<Expr>();
+        while (e is BinaryExpr { Op: "+" or "%" } b)
+        {
+            rights.Push(b.Right);
+            e = b.Left;
+        }
+
+        FlattenOne(e, parts);
+        while (rights.Count > 0)
+        {
+            FlattenOne(rights.Pop(), parts);
+        }
+    }
+
+    private static void FlattenOne(Expr e, List<Expr> parts)
+    {
         if (e is BinaryExpr { Op: "+" } b)
         {
-            FlattenConcat(b.Left, parts);
-            FlattenConcat(b.Right, parts);
+            FlattenConcat(b, parts);
         }
         else if (e is InterpExpr ie)
         {
@@ -624,7 +674,7 @@ public sealed partial class Engine
 
     private T EvalName(string name, Scope s)
     {
-        if (s.Vars.TryGetValue(name, out var t))
+        if (s.TryVar(name, out var t))
         {
             return t;
         }
@@ -645,7 +695,7 @@ public sealed partial class Engine
     private T EvalMember(MemberExpr m, Scope s)
     {
         var path = Path(m);
-        if (s.Vars.TryGetValue(path, out var known))
+        if (s.TryVar(path, out var known))
         {
             Eval(m.Obj, s);
             return known;
@@ -999,7 +1049,7 @@ public sealed partial class Engine
     private Expr Resolve(Expr e, Scope s)
     {
         e = Unwrap(e);
-        if (e is NameExpr n && s.Defs.TryGetValue(n.Name, out var d))
+        if (e is NameExpr n && s.TryDef(n.Name, out var d))
         {
             return Unwrap(d);
         }

@@ -356,9 +356,30 @@ public sealed class Lexer
     private static readonly string[] Puncts3 = ["===", "!==", "**=", "...", "<<=", ">>=", "??=", "||=", "&&=", ">>>", "?.(", "?.["];
     private static readonly string[] Puncts2 = ["=>", "->", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "+=", "-=", "*=", "/=", "%=", "|=", "&=", "^=", "++", "--", ":=", "::", "**", "<<", "<-", "//"];
 
+    private static readonly string[] OneChar = [.. Enumerable.Range(0, 128).Select(i => ((char)i).ToString())];
+
+    private static bool MaybeMulti(char c) => c is '=' or '!' or '*' or '.' or '<' or '>' or '?' or '|' or '&' or '+' or '-' or '/' or '%' or '^' or ':';
+
     private void Punct()
     {
         var st = _i;
+        if (!MaybeMulti(_s[_i]) || _i + 1 >= _end)
+        {
+            var ch = _s[_i++];
+            switch (ch)
+            {
+                case '(' or '[' or '{':
+                    _depth++;
+                    break;
+                case ')' or ']' or '}':
+                    _depth = Math.Max(0, _depth - 1);
+                    break;
+            }
+
+            Add(TokKind.Punct, st, ch < 128 ? OneChar[ch] : ch.ToString());
+            return;
+        }
+
         foreach (var p in Puncts3)
         {
             if (p[2] is '(' or '[')
@@ -401,7 +422,7 @@ public sealed class Lexer
                 break;
         }
 
-        Add(TokKind.Punct, st, c.ToString());
+        Add(TokKind.Punct, st, c < 128 ? OneChar[c] : c.ToString());
     }
 
     // ---------------------------------------------------------------- strings

@@ -88,12 +88,31 @@ public static class Names
     ];
 
     /// <summary>True when an identifier / key names a token or credential value.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> SaysTokenCache = new(StringComparer.Ordinal);
+
     public static bool SaysToken(string? name)
     {
         if (string.IsNullOrEmpty(name) || name.Length > 64)
         {
             return false;
         }
+
+        if (SaysTokenCache.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+
+        var r = SaysTokenCore(name);
+        if (SaysTokenCache.Count < 200_000)
+        {
+            SaysTokenCache.TryAdd(name, r);
+        }
+
+        return r;
+    }
+
+    private static bool SaysTokenCore(string name)
+    {
 
         var words = Words(name);
         if (words.Count == 0)
@@ -170,7 +189,25 @@ public static class Names
     }
 
     /// <summary>True for function names that clear taint: redact, mask, sanitize, hash ...</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> RedactionCache = new(StringComparer.Ordinal);
+
     public static bool IsRedaction(string name)
+    {
+        if (RedactionCache.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+
+        var r = IsRedactionCore(name);
+        if (RedactionCache.Count < 200_000)
+        {
+            RedactionCache.TryAdd(name, r);
+        }
+
+        return r;
+    }
+
+    private static bool IsRedactionCore(string name)
     {
         var n = name.ToLowerInvariant();
         return n.Contains("redact") || n.Contains("mask") || n.Contains("sanitiz") || n.Contains("sanitis") || n.Contains("hash")

@@ -33,9 +33,10 @@ public sealed class Parser
         _budget = budget;
     }
 
-    public static CodeModel Parse(string src, Lang lang)
+    public static CodeModel Parse(string src, Lang lang) => Parse(src, lang, Lexer.Lex(src, lang));
+
+    public static CodeModel Parse(string src, Lang lang, List<Token> tokens)
     {
-        var tokens = Lexer.Lex(src, lang);
         var model = new CodeModel { Lang = lang, Module = new FunctionDef { Name = "<module>", Start = 0, End = src.Length } };
         var p = new Parser(src, tokens, lang, model.Problems, tokens.Count * 4 + 1000);
         model.Module.Body = p.ParseStatements(TopLevel: true);
@@ -2301,13 +2302,37 @@ public sealed class Parser
             case TokKind.Interp:
                 {
                     var e = StringExpr(Next());
-                    while (Cur.Kind is TokKind.Str or TokKind.Interp && !(Js && Cur.Nl) && (Py || Cur.Kind == TokKind.Str && !Js && false))
+                    if (!Py || Cur.Kind is not (TokKind.Str or TokKind.Interp))
                     {
-                        var n = StringExpr(Next());
-                        e = At(new BinaryExpr("+", e, n), start);
+                        return e;
                     }
 
-                    return e;
+                    // Python implicit concatenation "a" f"{b}" 'c': one flat string / interpolation
+                    var parts = new List<Expr>();
+                    void AddParts(Expr x)
+                    {
+                        if (x is InterpExpr ie)
+                        {
+                            parts.AddRange(ie.Parts);
+                        }
+                        else
+                        {
+                            parts.Add(x);
+                        }
+                    }
+
+                    AddParts(e);
+                    while (Cur.Kind is TokKind.Str or TokKind.Interp)
+                    {
+                        AddParts(StringExpr(Next()));
+                    }
+
+                    if (parts.All(x => x is StrExpr))
+                    {
+                        return At(new StrExpr(string.Concat(parts.Cast<StrExpr>().Select(x => x.Value))), start);
+                    }
+
+                    return At(new InterpExpr(parts), start);
                 }
 
             case TokKind.Ident:
