@@ -18,10 +18,16 @@ public sealed class TerraformAnalyzer(SecretsEngine engine) : IFileAnalyzer
 
     public IEnumerable<RuleInfo> Rules => IacRules.All;
 
-    public bool Accepts(SourceFile file) => file.Extension == ".tf";
+    public bool Accepts(SourceFile file) => file.Extension == ".tf" || (file.Extension == ".json" && TfPlan.LooksLikePlan(file.Text));
 
     public void Analyze(SourceFile file, IFindingSink sink, CancellationToken cancellationToken)
     {
+        if (file.Extension == ".json")
+        {
+            AnalyzePlan(file, sink);
+            return;
+        }
+
         if (DocumentLoader.TooLarge(file, sink, "Terraform"))
         {
             return;
@@ -62,5 +68,20 @@ public sealed class TerraformAnalyzer(SecretsEngine engine) : IFileAnalyzer
         var report = new IacReporter(file, sink);
         new TfChecks(module, current, report, _secrets).Run();
         DocumentLoader.Flush(module.Warnings, file.Path, sink);
+    }
+
+    /// <summary>`terraform show -json` output: planned values checked with the same rules.</summary>
+    private void AnalyzePlan(SourceFile file, IFindingSink sink)
+    {
+        if (DocumentLoader.TooLarge(file, sink, "Terraform plan") || DocumentLoader.Load(file.Text, file.Path, sink, "Terraform plan") is not TMap root)
+        {
+            return;
+        }
+
+        var tf = new TfFile { FullPath = file.FullPath ?? file.Path, Text = file.Text, Lines = file.Lines, Body = new HBody() };
+        if (TfPlan.Load(root, tf) is { } module)
+        {
+            new TfChecks(module, tf, new IacReporter(file, sink), _secrets).Run();
+        }
     }
 }

@@ -13,6 +13,9 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
 
     private static string? Lit(TNode? n) => TfModule.Lit(n);
 
+    /// <summary>Missing, or null (plan JSON writes unset attributes as null).</summary>
+    private static bool Absent(TNode? n) => n is null or TScalar { IsNull: true };
+
     private bool Here(TfResource r) => ReferenceEquals(r.File, current);
 
     private IEnumerable<TfResource> Mine(string type) => m.OfType(type).Where(Here);
@@ -444,13 +447,13 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
         foreach (var g in Mine("aws_cloudwatch_log_group"))
         {
             var ret = g.Node["retention_in_days"];
-            if (ret is null || Lit(ret) == "0")
+            if (Absent(ret) || Lit(ret) == "0")
             {
-                report.Add(IacRules.LogGroupRetention, (TNode?)ret ?? g.Node, g.Address, "retention_in_days",
+                report.Add(IacRules.LogGroupRetention, ret is TScalar { IsNull: false } ? ret : g.Node, g.Address, "retention_in_days",
                     $"Log group {g.Address} has no retention_in_days: events (and any token logged in them) are kept forever.");
             }
 
-            if (g.Node["kms_key_id"] is null)
+            if (Absent(g.Node["kms_key_id"]))
             {
                 report.Add(IacRules.LogGroupRetention, g.Node, g.Address, "kms_key_id",
                     $"Log group {g.Address} is not encrypted with a customer managed KMS key (no kms_key_id).", severity: Severity.Low);
@@ -460,7 +463,7 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
         var groups = m.OfType("aws_cloudwatch_log_group").ToList();
         foreach (var fn in Mine("aws_lambda_function"))
         {
-            if (TfModule.Block(fn.Node, "logging_config")?["log_group"] is not null)
+            if (!Absent(TfModule.Block(fn.Node, "logging_config")?["log_group"]))
             {
                 continue;
             }

@@ -50,6 +50,15 @@ public sealed partial class TfModule
 
     public TfResource? ByAddress(string? address) => address is null ? null : Resources.FirstOrDefault(r => r.Address == address);
 
+    /// <summary>A module made of already-converted resources (terraform plan JSON).</summary>
+    public static TfModule FromResources(IEnumerable<TfResource> resources, IEnumerable<(HBlock Block, TfFile File, TMap Node)> outputs)
+    {
+        var m = new TfModule();
+        m.Resources.AddRange(resources);
+        m.Outputs.AddRange(outputs);
+        return m;
+    }
+
     public static TfModule Build(IEnumerable<TfFile> files)
     {
         var m = new TfModule();
