@@ -144,7 +144,32 @@ public sealed partial class ProbeRunner
     [GeneratedRegex(@"\b(?:localStorage|sessionStorage)\s*(?:\.\s*setItem\s*\(\s*(?<q>[""'`])(?<k1>[^""'`\r\n]{1,100})\k<q>|\[\s*(?<q2>[""'`])(?<k2>[^""'`\r\n]{1,100})\k<q2>\s*\]\s*=(?!=)|\.\s*(?<k3>[A-Za-z_$][\w$]{0,100})\s*=(?!=))", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex WebStorageWrite();
 
-    [GeneratedRegex(@"(?i)token|jwt|auth|bearer|session|credential|access|refresh|id_?token", RegexOptions.NonBacktracking)]
+    /// <summary>The page with everything outside inline &lt;script&gt; blocks replaced by spaces (line breaks kept).</summary>
+    internal static string InlineScripts(string html)
+    {
+        var chars = html.ToCharArray();
+        var keep = new bool[chars.Length];
+        foreach (Match m in InlineScript().Matches(html))
+        {
+            var g = m.Groups[1];
+            Array.Fill(keep, true, g.Index, g.Length);
+        }
+
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (!keep[i] && chars[i] is not ('\n' or '\r'))
+            {
+                chars[i] = ' ';
+            }
+        }
+
+        return new string(chars);
+    }
+
+    [GeneratedRegex(@"(?is)<script\b(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script\s*>", RegexOptions.None, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex InlineScript();
+
+    [GeneratedRegex(@"(?i)token|jwt|bearer|credential|^(?:auth|authorization|session|session_?id|sid)$", RegexOptions.NonBacktracking)]
     private static partial Regex TokenKey();
 
     private void AnalyzeScript(Uri url, ProbeResponse resp, string text, bool html)
@@ -153,15 +178,18 @@ public sealed partial class ProbeRunner
         var file = new SourceFile { Path = url.AbsolutePath.TrimStart('/') is { Length: > 0 } p ? (html && !p.EndsWith(".html", StringComparison.OrdinalIgnoreCase) ? p + ".html" : p) : "index.html", Text = text };
         var hits = new List<(int Line, string What)>();
 
+        // The JavaScript analyzers see a page as its inline scripts, in place (everything else blanked, lines kept).
+        var code = html ? new SourceFile { Path = file.Path + ".js", Text = InlineScripts(text) } : file.Extension is ".js" or ".mjs" or ".cjs" or ".jsx" ? file : new SourceFile { Path = file.Path + ".js", Text = text };
+
         // The code analyzers of TokenHound.Code, when one handles this file and reports client storage of tokens.
         try
         {
             var collector = new FindingCollector();
             foreach (var a in CodeAnalyzers.All(_engine))
             {
-                if (a.Accepts(file))
+                if (a.Accepts(code))
                 {
-                    a.Analyze(file, collector, CancellationToken.None);
+                    a.Analyze(code, collector, CancellationToken.None);
                 }
             }
 
