@@ -47,6 +47,7 @@ public sealed class GenericSecretTests
     [InlineData("password = \"aaaaaa11\"")]                           // low entropy
     [InlineData("token = \"550e8400-e29b-41d4-a716-446655440000\"")] // request/idempotency tokens
     [InlineData("password = \"1.2.3-beta\"")]
+    [InlineData("password: 'bm90IG15IHJlYWwgcGFzc3dvcmQ='")]          // base64 of "not my real password"
     [InlineData("password == \"Zk8#vQ2m!Lw9Tr4x\"")]
     [InlineData("assert password != \"Zk8#vQ2m!Lw9Tr4x\"")]
     [InlineData("secret = \"Zk8#vQ2m\" + suffix")]

@@ -168,9 +168,20 @@ public sealed class AwsSecretAccessKeyDetector : SecretDetector
             }
 
             var start = i;
-            while (i < text.Length && TextUtil.IsBase64Char(text[i]))
+            while (i < text.Length && i - start <= KeyLength && TextUtil.IsBase64Char(text[i]))
             {
                 i++;
+            }
+
+            if (i - start > KeyLength)
+            {
+                // Too long: skip the rest of the run (within the window only, so a huge blob costs nothing).
+                while (i < hi && TextUtil.IsBase64Char(text[i]))
+                {
+                    i++;
+                }
+
+                continue;
             }
 
             if (i - start == KeyLength && IsCandidate(text, start, options))

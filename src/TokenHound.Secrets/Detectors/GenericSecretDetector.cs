@@ -418,6 +418,13 @@ public sealed class GenericSecretDetector : SecretDetector
             return false;
         }
 
+        // base64 of a sample ("bm90IG15IHJlYWwgcGFzc3dvcmQ=" is "not my real password").
+        if (v.Length >= 12 && v.Length % 4 == 0 && v[^1] == '=' && TextUtil.DecodeBase64(v) is { } decoded && decoded.All(b => b is >= 0x20 and < 0x7f) &&
+            TextUtil.HasStopWord(System.Text.Encoding.ASCII.GetString(decoded)))
+        {
+            return false;
+        }
+
         // Paths and file names.
         if (v[0] is '/' or '~' || v.StartsWith("./", StringComparison.Ordinal) || v.StartsWith("../", StringComparison.Ordinal) || (v.Length > 2 && v[1] == ':' && v[2] is '\\' or '/'))
         {
