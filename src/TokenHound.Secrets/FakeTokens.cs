@@ -33,6 +33,21 @@ public static class FakeTokens
         }
     }
 
+    /// <summary>A fake access key id in the current format (prefix + 16 base32 chars, fifth char Q–Z or 2–7 so an account decodes).</summary>
+    public static string AwsAccessKeyId(int seed = 1, string prefix = "AKIA")
+    {
+        const string Base32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var rng = new Random(3000 + seed);
+        var chars = new char[16];
+        chars[0] = Base32[16 + rng.Next(16)];
+        for (var i = 1; i < 16; i++)
+        {
+            chars[i] = Base32[rng.Next(32)];
+        }
+
+        return prefix + new string(chars);
+    }
+
     /// <summary>A fake 40-char AWS secret access key.</summary>
     public static string AwsSecretAccessKey(int seed = 1) => Random(Base64Alphabet, 40, 4000 + seed);
 
