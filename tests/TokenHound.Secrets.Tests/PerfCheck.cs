@@ -66,6 +66,11 @@ public sealed class PerfCheck(ITestOutputHelper output)
 
             output.WriteLine($"  prefilter only: {text.Length / 1e6 / psw.Elapsed.TotalSeconds:F0} MB/s");
 
+            if (Environment.GetEnvironmentVariable("TOKENHOUND_PERF_PLANT") is not null)
+            {
+                Plant(engine, text);
+            }
+
             if (Environment.GetEnvironmentVariable("TOKENHOUND_PERF_SHOW") is not null)
             {
                 // For precision review: each finding with its line.
@@ -79,6 +84,67 @@ public sealed class PerfCheck(ITestOutputHelper output)
                     output.WriteLine($"  {m.Rule.Id} {m.Value[..Math.Min(m.Value.Length, 60)]} | {line[..Math.Min(line.Length, 200)].Trim()}");
                 }
             }
+        }
+    }
+
+    /// <summary>Plants tokens of every kind at line starts of the real text and prints recall and precision.</summary>
+    private void Plant(SecretsEngine engine, string text)
+    {
+        var rng = new Random(1234);
+        var plants = new List<(int At, string Rule, string Snippet, string Value)>();
+        var sb = new System.Text.StringBuilder(text.Length + 2_000_000);
+        var pos = 0;
+        var i = 0;
+        while (pos < text.Length && plants.Count < 2000)
+        {
+            var next = text.IndexOf('\n', Math.Min(text.Length - 1, pos + rng.Next(20_000, 200_000)));
+            if (next < 0)
+            {
+                break;
+            }
+
+            sb.Append(text, pos, next + 1 - pos);
+            pos = next + 1;
+            var (rule, snippet, value) = (i++ % 10) switch
+            {
+                0 => ("THS001", $"key = \"{FakeTokens.AwsAccessKeyId(i)}\"\n", FakeTokens.AwsAccessKeyId(i)),
+                1 => ("THS002", $"aws_access_key_id = {FakeTokens.AwsAccessKeyId(i)}\naws_secret_access_key = {FakeTokens.AwsSecretAccessKey(i)}\n", FakeTokens.AwsSecretAccessKey(i)),
+                2 => ("THS003", $"AWS_SESSION_TOKEN={FakeTokens.AwsSessionToken(i)}\n", FakeTokens.AwsSessionToken(i)),
+                3 => ("THS004", $"{{\"Authorization\":\"Bearer {FakeTokens.CognitoToken("access", 1893456000, i)}\"}}\n", FakeTokens.CognitoToken("access", 1893456000, i)),
+                4 => ("THS005", $"\"RefreshToken\": \"{FakeTokens.CognitoRefreshToken(i)}\",\n", FakeTokens.CognitoRefreshToken(i)),
+                5 => ("THS006", $"curl -H 'Authorization: Bearer {FakeTokens.Opaque(40, i)}' https://api.internal/x\n", FakeTokens.Opaque(40, i)),
+                6 => ("THS007", $"Authorization: Basic {FakeTokens.BasicCredentials("svc" + i, FakeTokens.Opaque(14, i + 50000))}\n", FakeTokens.BasicCredentials("svc" + i, FakeTokens.Opaque(14, i + 50000))),
+                7 => ("THS008", $"headers = {{'x-api-key': '{FakeTokens.ApiGatewayKey(i)}'}}\n", FakeTokens.ApiGatewayKey(i)),
+                8 => ("THS009", FakeTokens.PemPrivateKey("RSA PRIVATE KEY", 600, i) + "\n", FakeTokens.PemPrivateKey("RSA PRIVATE KEY", 600, i)),
+                _ => ("THS010", $"DB_PASSWORD={FakeTokens.Opaque(18, i + 90000)}\n", FakeTokens.Opaque(18, i + 90000)),
+            };
+            plants.Add((sb.Length + snippet.IndexOf(value, StringComparison.Ordinal), rule, snippet, value));
+            sb.Append(snippet);
+        }
+
+        sb.Append(text, pos, text.Length - pos);
+        var planted = sb.ToString();
+        var found = new List<SecretMatch>();
+        engine.Scan(planted.AsSpan(), found);
+        var hits = 0;
+        var missed = new List<string>();
+        foreach (var p in plants)
+        {
+            if (found.Any(m => m.Rule.Id == p.Rule && m.Start <= p.At && p.At < m.End))
+            {
+                hits++;
+            }
+            else
+            {
+                missed.Add(p.Rule + ": " + p.Snippet[..Math.Min(80, p.Snippet.Length)]);
+            }
+        }
+
+        var trueFindings = found.Count(m => plants.Any(p => m.Start <= p.At && p.At < m.End));
+        output.WriteLine($"  planted {plants.Count}: recall {100.0 * hits / plants.Count:F1}% ({hits}), findings {found.Count}, precision {100.0 * trueFindings / Math.Max(1, found.Count):F1}%");
+        foreach (var m in missed.Take(20))
+        {
+            output.WriteLine("    missed " + m);
         }
     }
 }
