@@ -279,6 +279,7 @@ public sealed partial class ProbeRunner
             {
                 probes.Add(new ProbeRequest { Method = m, Uri = ep.Uri, Headers = [.. CredentialHeaders()], Body = "{\"tokenhound\": [1, 2", Label = "malformed JSON" });
                 probes.Add(new ProbeRequest { Method = m, Uri = ep.Uri, Headers = [.. CredentialHeaders()], Body = WrongTypes(ep.BodyExample), Label = "wrong types in JSON" });
+                probes.Add(new ProbeRequest { Method = m, Uri = ep.Uri, Headers = [.. CredentialHeaders()], Body = "{\"tokenhound\":\"" + new string('A', 300 * 1024) + "\"}", Label = "oversized JSON body" });
             }
         }
 

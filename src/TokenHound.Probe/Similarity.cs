@@ -73,11 +73,11 @@ public static class Similarity
         return d;
     }
 
-    /// <summary>Longest common substring of two texts (dynamic programming on at most 4,000 chars each).</summary>
+    /// <summary>Longest common substring of two texts (dynamic programming on at most 2,000 chars each).</summary>
     public static string LongestCommonSubstring(string a, string b)
     {
-        a = a.Length > 4000 ? a[..4000] : a;
-        b = b.Length > 4000 ? b[..4000] : b;
+        a = a.Length > 2000 ? a[..2000] : a;
+        b = b.Length > 2000 ? b[..2000] : b;
         if (a.Length == 0 || b.Length == 0)
         {
             return "";
