@@ -93,6 +93,11 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
             return [];
         }
 
+        if (!MayMatter(text))
+        {
+            return []; // no source, sink or setting any code rule looks for: nothing to analyse
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         CodeModel model;
         string? syntaxProblem;
@@ -142,6 +147,21 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
 
         return findings;
     }
+
+    /// <summary>
+    /// Words without which no code rule can fire (token names, request/event objects, environment and AWS credential
+    /// APIs, error internals, JWT/cookie/storage/debug settings). Files with none of them skip the front-end entirely.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<string> Markers = System.Buffers.SearchValues.Create(
+    [
+        "token", "secret", "passw", "credential", "apikey", "api_key", "api-key", "jwt", "bearer", "authoriz", "cookie",
+        "accesskey", "access_key", "privatekey", "private_key", "localstorage", "sessionstorage", "debug", "developerexceptionpage",
+        "errorhandler", "environ", "getenv", "process.env", "environmentvariable", "assumerole", "assume_role", "initiateauth",
+        "initiate_auth", "getparameter", "get_parameter", "traceback", "format_exc", "stacktrace", ".stack", "statuscode",
+        "status_code", "request", "event", "(req", " req", "req.", "req,", "req)", "evt", "context.identity", "signin", "login",
+    ], StringComparison.OrdinalIgnoreCase);
+
+    public static bool MayMatter(string text) => text.AsSpan().IndexOfAny(Markers) >= 0;
 
     private static int LongestLine(string text)
     {

@@ -71,6 +71,29 @@ public sealed class Lexer
 
     public static List<Token> Lex(string s, Lang lang) => Lex(s, 0, s.Length, lang);
 
+    private Dictionary<string, string>? _names;
+    private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    /// <summary>One string per distinct identifier in a file (identifiers repeat a lot).</summary>
+    private string Intern(int start, int end)
+    {
+        if (_names is null)
+        {
+            _names = new Dictionary<string, string>(StringComparer.Ordinal);
+            _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        var span = _s.AsSpan(start, end - start);
+        if (_lookup.TryGetValue(span, out var found))
+        {
+            return found;
+        }
+
+        var str = span.ToString();
+        _names[str] = str;
+        return str;
+    }
+
     public static List<Token> Lex(string s, int start, int end, Lang lang)
     {
         var l = new Lexer(s, start, end, lang);
@@ -179,7 +202,7 @@ public sealed class Lexer
                     _i++;
                 }
 
-                Add(TokKind.Ident, st, _s[st.._i]);
+                Add(TokKind.Ident, st, Intern(st, _i));
                 continue;
             }
 
@@ -548,6 +571,22 @@ public sealed class Lexer
     {
         var st = _i;
         _i += qlen;
+
+        // fast path: no escapes before the closing quote
+        var k = _i;
+        while (k < _end && _s[k] != q && _s[k] != '\\' && _s[k] != '\n')
+        {
+            k++;
+        }
+
+        if (k < _end && _s[k] == q)
+        {
+            var text = _s[_i..k];
+            _i = k + 1;
+            Add(TokKind.Str, st, text);
+            return;
+        }
+
         var sb = new System.Text.StringBuilder();
         while (_i < _end)
         {

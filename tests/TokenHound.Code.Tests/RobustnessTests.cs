@@ -73,7 +73,7 @@ public sealed class RobustnessTests
     public void Deeply_nested_expressions_warn_and_do_not_crash(string path)
     {
         const int N = 20_000;
-        var text = "x = " + string.Concat(Enumerable.Repeat("(\n", N)) + "1" + string.Concat(Enumerable.Repeat(")\n", N))
+        var text = "token = event\n" + "x = " + string.Concat(Enumerable.Repeat("(\n", N)) + "1" + string.Concat(Enumerable.Repeat(")\n", N))
             + "y = " + string.Concat(Enumerable.Repeat("[\n", N)) + string.Concat(Enumerable.Repeat("]\n", N))
             + "z = " + string.Concat(Enumerable.Repeat("f(\n", N)) + string.Concat(Enumerable.Repeat(")\n", N))
             + "w = a" + string.Concat(Enumerable.Repeat(" +\n a", 5 * N)) + "\n"
@@ -99,6 +99,14 @@ public sealed class RobustnessTests
         sb.Append("}\n");
         var (_, warnings) = Run("blocks.js", sb.ToString());
         Assert.Contains(warnings, w => w.Message.Contains("nesting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Files_without_any_marker_are_not_analysed()
+    {
+        Assert.False(CodeFileAnalyzer.MayMatter("def add(a, b):\n    return a + b\n"));
+        Assert.True(CodeFileAnalyzer.MayMatter("def h(event, context):\n    print(event)\n"));
+        Assert.True(CodeFileAnalyzer.MayMatter("const x = process.env.X;"));
     }
 
     [Fact]
