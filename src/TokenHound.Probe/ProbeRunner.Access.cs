@@ -158,8 +158,8 @@ public sealed partial class ProbeRunner
 
     private async Task UnauthChecksAsync(ProbeEndpoint ep, string method, ProbeResponse anon, ProbeResponse? auth, CancellationToken ct)
     {
-        // THP001: declared secured, answers without credentials.
-        if (ep.Secured(method) && anon.Ok && anon.Body.Trim().Length > 0 && (auth is null || Similarity.Same(anon, auth, 0.9)))
+        // THP001: declared secured, answers without credentials (and not with the catch-all page every path gets).
+        if (ep.Secured(method) && anon.Ok && anon.Body.Trim().Length > 0 && (auth is null || Similarity.Same(anon, auth, 0.9)) && !await IsCatchAllAsync(anon, ct).ConfigureAwait(false))
         {
             Report(ProbeRules.SecuredEndpointOpen, ep.Uri, anon, $"{method} {ep.Template}",
                 $"{method} {ep.Template} declares a security requirement in the OpenAPI document but answered {anon.Status} with {anon.Body.Length} bytes to a request without credentials"
@@ -208,6 +208,15 @@ public sealed partial class ProbeRunner
                     $"{m} → {r.Status}: {Snippet(r.Body)}", confidence: Confidence.High, severity: Severity.High);
             }
         }
+    }
+
+    private ProbeResponse? _catchAll;
+
+    /// <summary>True when <paramref name="r"/> is what the target answers for any unknown path (an SPA's index.html fallback).</summary>
+    private async Task<bool> IsCatchAllAsync(ProbeResponse r, CancellationToken ct)
+    {
+        _catchAll ??= await SendAsync(ProbeRequest.Get(new Uri(_o.Target, $"/tokenhound-{_runId}-not-found"), "unknown path"), ct).ConfigureAwait(false);
+        return Similarity.Same(r, _catchAll, 0.95);
     }
 
     internal static string Snippet(string body, int max = 160)

@@ -239,7 +239,7 @@ public sealed partial class ProbeRunner
             props: new() { ["host"] = m.Value });
     }
 
-    [GeneratedRegex(@"(?i)token|jwt|sess|^sid$|auth|bearer|access|refresh|credential|jsessionid|phpsessid|connect\.sid|aspnetcore|^id$", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(?i)token|jwt|sess|^sid$|^auth|bearer|^access$|refresh|credential|jsessionid|phpsessid|connect\.sid|aspnetcore|^id$", RegexOptions.NonBacktracking)]
     private static partial Regex TokenCookieName();
 
     [GeneratedRegex(@"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*", RegexOptions.NonBacktracking)]
@@ -353,7 +353,7 @@ public sealed partial class ProbeRunner
         foreach (var (where, text) in sources)
         {
             var m = UrlTokenParam().Match(text);
-            var value = m.Success ? m.Groups[1].Value : JwtPattern().Match(text) is { Success: true } jm ? jm.Value : null;
+            var value = m.Success && LooksLikeToken(m.Groups[1].Value) ? m.Groups[1].Value : JwtPattern().Match(text) is { Success: true } jm ? jm.Value : null;
             if (value is null || IsOurs(Uri.UnescapeDataString(value)))
             {
                 continue;
@@ -364,6 +364,10 @@ public sealed partial class ProbeRunner
                 $"{where}: {SecretMask.MaskIn(text.Length > 200 ? text[..200] : text, value)}", props: new() { ["where"] = where }, secret: value);
         }
     }
+
+    /// <summary>At least 16 characters with letters and digits (not "session=spring-sale-2024").</summary>
+    private static bool LooksLikeToken(string v) =>
+        v.Length >= 16 && v.Any(char.IsAsciiDigit) && v.Any(char.IsAsciiLetter) && v.Count(c => c == '-') < 3 && TokenHound.Secrets.TextUtil.Entropy(v) >= 3.0;
 
     [GeneratedRegex(@"(?i)(?:href|src|action)\s*=\s*[""']([^""'<>\s]+)[""']", RegexOptions.NonBacktracking)]
     private static partial Regex HtmlLink();

@@ -68,4 +68,25 @@ public sealed class ExposureTests
         Assert.DoesNotContain("ignored", text, StringComparison.Ordinal);
         Assert.DoesNotContain("<p>", text, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task A_single_page_app_fallback_is_not_an_open_secured_endpoint()
+    {
+        // CloudFront/S3 SPA hosting answers every path with index.html (200); the API lives elsewhere.
+        await using var server = await TestServer.StartAsync(app =>
+        {
+            app.MapGet("/openapi.json", () => Results.Text(AuthApi.OpenApiDoc, "application/json"));
+            app.MapFallback(() => Results.Text("<!doctype html><html><head><title>Acme</title></head><body><div id=\"root\"></div></body></html>", "text/html"));
+        });
+        var report = Probing.Run(Probing.Options(server.Url));
+        Assert.DoesNotContain(report.Findings, f => f.Family == "unauthenticated-access");
+    }
+
+    [Fact]
+    public async Task Ordinary_query_parameters_in_links_are_not_tokens()
+    {
+        await using var server = await TestServer.StartAsync(app => app.MapGet("/", () => Results.Text(
+            "<html><body><a href=\"/shop?session=spring-sale-2024-week&auth=required\">Sale</a><a href=\"/login?token=expired\">Log in again</a></body></html>", "text/html")));
+        var report = Probing.Run(Probing.Options(server.Url));
+        Assert.DoesNotContain(report.Findings, f => f.RuleId == "THP021");
+    }
 }
