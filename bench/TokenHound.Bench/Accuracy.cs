@@ -59,7 +59,9 @@ public static class Accuracy
             var matches = engine.Scan(text);
             foreach (var m in matches)
             {
-                var hit = expected.FirstOrDefault(e => m.Value.Contains(e.Value, StringComparison.Ordinal) || e.Value.Contains(m.Value, StringComparison.Ordinal));
+                // A finding matches a planted token when one of its spans holds it (a key id paired with its secret is one finding).
+                var spans = m.AllSpans.Select(s => text.Substring(s.Start, s.Length)).Append(m.Value).ToList();
+                var hit = expected.FirstOrDefault(e => spans.Any(s => s.Contains(e.Value, StringComparison.Ordinal) || e.Value.Contains(s, StringComparison.Ordinal)));
                 if (hit.Value is not null)
                 {
                     tp[m.Rule.Id] = tp.GetValueOrDefault(m.Rule.Id) + 1;
