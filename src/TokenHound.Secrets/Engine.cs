@@ -19,7 +19,10 @@ public sealed record SecretMatch
 
     public required int Length { get; init; }
 
-    /// <summary>The secret value (primary span's text, or the combined credential for a pair).</summary>
+    /// <summary>
+    /// The secret value: the primary span's text. For an AWS key pair (THS002 with paired=true) it is the secret access
+    /// key, so the fingerprint does not change when the key id moves; the key id is <c>Spans[1]</c> and (masked) properties.
+    /// </summary>
     public required string Value { get; init; }
 
     /// <summary>Every span that holds secret material (the primary one first). A redactor replaces all of them.</summary>
