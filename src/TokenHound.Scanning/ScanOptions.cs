@@ -9,7 +9,10 @@ public sealed class ScanOptions
     /// <summary>Files or folders; "-" reads stdin.</summary>
     public IReadOnlyList<string> Paths { get; init; } = ["."];
 
-    /// <summary>Scan every blob reachable from all refs (each once), attributed to the commit that introduced it.</summary>
+    /// <summary>
+    /// Scan every blob reachable from all refs (each once), attributed to the commit that introduced it. Runs the
+    /// secrets engine only (unless <see cref="Analyzers"/> says otherwise).
+    /// </summary>
     public bool History { get; init; }
 
     /// <summary>With history: only commits after this revision.</summary>

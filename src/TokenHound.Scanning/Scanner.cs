@@ -20,7 +20,9 @@ public static class Scanner
     {
         var sw = Stopwatch.StartNew();
         var engine = new SecretsEngine(options.Secrets);
-        var analyzers = options.Analyzers ?? DefaultAnalyzers(engine, options.SecretsOnly);
+        // History scans look for leaked secrets: code and IaC rules describe today's code, not every past version of
+        // it (and they would cost several times the secrets engine over thousands of blobs).
+        var analyzers = options.Analyzers ?? DefaultAnalyzers(engine, options.SecretsOnly || options.History);
         analyzers = [.. analyzers.Where(a => a.Rules.Any(r => !options.Config.IsDisabled(r.Id)) || !a.Rules.Any())];
         var sink = new FindingCollector();
         var stats = new ScanStats();
