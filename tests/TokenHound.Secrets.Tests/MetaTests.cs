@@ -92,6 +92,26 @@ public sealed class MetaTests
     }
 
     [Fact]
+    public void Every_signature_is_exercised_by_an_example()
+    {
+        foreach (var d in DetectorCatalog.All())
+        {
+            foreach (var s in d.Signatures)
+            {
+                Assert.True(d.Examples.Any(e => e.Contains(s, StringComparison.OrdinalIgnoreCase)), $"{d.Rule.Id}: no example contains the signature '{s}'");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_prefilter_stays_small()
+    {
+        // Over ~20 literals the vectorized prefilter falls back to a slower algorithm (measured: 380 -> 140 MB/s).
+        var literals = DetectorCatalog.All().SelectMany(d => d.Signatures).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        Assert.True(literals <= 20, $"{literals} distinct signatures");
+    }
+
+    [Fact]
     public void Every_signature_is_selective()
     {
         // Signatures are literal prefilters: at least 3 chars (short ones would hit everywhere), ASCII.

@@ -34,6 +34,7 @@ public sealed class AwsAccessKeyIdDetector : SecretDetector
         "aws_access_key_id = AKIAZ7FAKEKEY2345X7Q",
         "\"AccessKeyId\": \"ASIAQ3FAKE5KEY6ID7XY\"",
         "key=ABIAQ3FAKE5KEY6ID7XY;",
+        "signing_key_id: ACCAQ3FAKE5KEY6ID7XY",
     ];
 
     public override IReadOnlyList<string> NegativeExamples =>

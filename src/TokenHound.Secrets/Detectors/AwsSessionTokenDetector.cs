@@ -43,6 +43,8 @@ public sealed class AwsSessionTokenDetector : SecretDetector
         $$"""{"AWS_REGION":"us-east-1","AWS_SESSION_TOKEN":"{{FakeTokens.AwsSessionToken(2, "FwoGZXIvYXdzEBYaDFAKE")}}","AWS_LAMBDA_FUNCTION_NAME":"orders"}""",
         // Prefix without keyword (a presigned URL).
         $"https://bucket.s3.amazonaws.com/report.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=ASIAQ3FAKE5KEY6ID7XY%2F20260101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Security-Token={FakeTokens.AwsSessionToken(3).Replace("/", "%2F", StringComparison.Ordinal).Replace("+", "%2B", StringComparison.Ordinal).Replace("=", "%3D", StringComparison.Ordinal)}&X-Amz-Signature=0f1e2d",
+        // Legacy boto config with an old-format token.
+        $"[legacy]\naws_security_token = {FakeTokens.AwsSessionToken(5, "FQoGZXIvYXdzEHAaDFAKE")}\n",
         // SDK code with a keyword only.
         $"""    SessionToken = "{FakeTokens.AwsSessionToken(4, "AQoDYXdzEPT//////////wEa")}",""",
     ];

@@ -77,6 +77,14 @@ public sealed class GenericSecretDetector : SecretDetector
         """,
         // Connection string inside a value.
         "\"Default\": \"Server=tcp:orders.database.windows.net;Database=orders;User ID=app;Password=Qw9!zX4v#Lm2Pk7r;\"",
+        // ODBC connection string (Pwd=).
+        "ODBC_DSN = \"Driver={PostgreSQL Unicode};Server=db.internal;Uid=reporting;Pwd=Rt7#kQ2z!Xm9;\"",
+        // YAML with a dashed key.
+        """
+        integrations:
+          maps:
+            api-key: Hq7Vn2Kx9Lp4Rz8Tm3W6
+        """,
         // Go.
         "\tapiKey := \"a3F9kL2mQ8xZ7vB4nW6pR1tY5uC0eH8j\"",
     ];
