@@ -99,6 +99,19 @@ public sealed class SampleFileTests
     }
 
     [Fact]
+    public void Api_gateway_event_with_an_escaped_json_body()
+    {
+        var key = FakeTokens.ApiGatewayKey(79);
+        var text = $$$"""
+            2026-01-01T08:00:00.000Z	1a2b3c4d-0000-4000-8000-0123456789ab	INFO	{"resource":"/login","headers":{"x-api-key":"{{{key}}}"},"body":"{\"username\":\"jdoe\",\"password\":\"Hq7!xR2m#Kp9vL\"}","isBase64Encoded":false}
+            2026-01-01T08:00:00.010Z	1a2b3c4d-0000-4000-8000-0123456789ab	INFO	{"body":"{\"password\":\"${PASSWORD}\",\"next\":1}"}
+            """;
+        Assert.Equal(["THS008@1", "THS010@1"], Scan.Lines(text));
+        Assert.Equal("Hq7!xR2m#Kp9vL", Scan.Single(text, "THS010").Value);
+        Assert.Equal(key, Scan.Single(text, "THS008").Value);
+    }
+
+    [Fact]
     public void Curl_commands()
     {
         var text = $"""

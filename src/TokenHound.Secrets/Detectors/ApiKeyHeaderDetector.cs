@@ -75,7 +75,7 @@ public sealed class ApiKeyHeaderDetector : SecretDetector
         // Closing quote / bracket of the key, separator, opening quote.
         var limit = Math.Min(text.Length, p + 8);
         var separators = 0;
-        while (p < limit && text[p] is ' ' or '\t' or '"' or '\'' or '`' or ']' or ':' or '=' or ',')
+        while (p < limit && text[p] is ' ' or '\t' or '"' or '\\' or '\'' or '`' or ']' or ':' or '=' or ',')
         {
             separators += text[p] is ':' or '=' or ',' ? 1 : 0;
             p++;

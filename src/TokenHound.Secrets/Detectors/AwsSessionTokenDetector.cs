@@ -99,7 +99,7 @@ public sealed class AwsSessionTokenDetector : SecretDetector
             }
 
             var limit = Math.Min(text.Length, p + 12);
-            while (p < limit && text[p] is ' ' or '\t' or '"' or '\'' or ':' or '=' or '>' or ',' or ']')
+            while (p < limit && text[p] is ' ' or '\t' or '"' or '\\' or '\'' or ':' or '=' or '>' or ',' or ']')
             {
                 p++;
             }

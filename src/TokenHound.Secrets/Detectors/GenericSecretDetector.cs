@@ -161,6 +161,11 @@ public sealed class GenericSecretDetector : SecretDetector
 
         // 2. The operator right after the key (cheap checks first: most hits end here).
         var p = keyEnd;
+        if (p + 1 < text.Length && text[p] == '\\' && text[p + 1] == '"')
+        {
+            p++; // escaped JSON inside a string (an API Gateway event body in a log line)
+        }
+
         if (p < text.Length && text[p] is '"' or '\'' or '`')
         {
             p++;
@@ -245,22 +250,33 @@ public sealed class GenericSecretDetector : SecretDetector
             c = text[p];
         }
 
+        var escaped = c == '\\' && p + 1 < text.Length && text[p + 1] == '"';
+        if (escaped)
+        {
+            p++;
+            c = '"';
+        }
+
         if (c is '"' or '\'' or '`')
         {
             start = p + 1;
             var max = Math.Min(text.Length, start + MaxLength + 1);
             var close = start;
-            while (close < max && text[close] != c && text[close] is not ('\n' or '\r'))
+            while (close < max && text[close] != c && text[close] is not ('\n' or '\r') && !(escaped && text[close] == '\\'))
             {
                 close++;
             }
 
-            if (close >= max || text[close] != c)
+            if (close >= max || text[close] != (escaped ? '\\' : c) || (escaped && (close + 1 >= text.Length || text[close + 1] != '"')))
             {
                 return;
             }
 
             len = close - start;
+            if (escaped)
+            {
+                close++; // the quote after the backslash
+            }
 
             // After the literal: end of statement, not a concatenation or a comparison.
             var q = close + 1;
