@@ -461,6 +461,7 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
         }
 
         var groups = m.OfType("aws_cloudwatch_log_group").ToList();
+        DataProtection(groups);
         foreach (var fn in Mine("aws_lambda_function"))
         {
             if (!Absent(TfModule.Block(fn.Node, "logging_config")?["log_group"]))
@@ -475,6 +476,50 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
             {
                 report.Add(IacRules.FunctionWithoutLogGroup, fn.Node, fn.Address, "log_group",
                     $"Function {fn.Address} has no aws_cloudwatch_log_group in the module: Lambda creates /aws/lambda/{fnName ?? fn.Name} on first use with never-expiring retention.");
+            }
+        }
+    }
+
+    /// <summary>THI012: log groups of authorizer / token-handling functions without a data-protection policy.</summary>
+    private void DataProtection(List<TfResource> groups)
+    {
+        if (m.OfType("aws_cloudwatch_log_account_policy").Any(p => Lit(p.Node["policy_type"]) == "DATA_PROTECTION_POLICY"))
+        {
+            return;
+        }
+
+        var protectedGroups = m.OfType("aws_cloudwatch_log_data_protection_policy").Select(p => TfModule.RefOf(p.Node["log_group_name"])).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var authorizers = m.Resources.Where(r => r.Kind == "resource" && r.Type is "aws_api_gateway_authorizer" or "aws_apigatewayv2_authorizer")
+            .Select(r => TfModule.RefOf(r.Node["authorizer_uri"])).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var g in groups.Where(Here))
+        {
+            if (protectedGroups.Contains(g.Address) || g.Node["name"] is not TScalar name)
+            {
+                continue;
+            }
+
+            foreach (var fn in m.OfType("aws_lambda_function"))
+            {
+                var fnName = fn.Node["function_name"] is TScalar fs ? fs.Value : null;
+                if (!name.Value.Contains($"{fn.Address}.", StringComparison.Ordinal) && !(fnName is not null && name.Value == "/aws/lambda/" + fnName))
+                {
+                    continue;
+                }
+
+                string? why = authorizers.Contains(fn.Address) ? "is an API authorizer" : null;
+                if (why is null && TfModule.Block(fn.Node, "environment")?["variables"] is TMap vars)
+                {
+                    var k = vars.Entries.FirstOrDefault(e => SecretValues.IsSecretName(e.Key.Value) || e.Key.Value.Contains("JWT", StringComparison.OrdinalIgnoreCase) || e.Key.Value.Contains("JWKS", StringComparison.OrdinalIgnoreCase)).Key;
+                    why = k is null ? null : $"handles tokens (environment variable {k.Value})";
+                }
+
+                if (why is not null)
+                {
+                    report.Add(IacRules.NoDataProtection, g.Node, g.Address, "data_protection_policy",
+                        $"Log group {g.Address} of {fn.Address}, which {why}, has no aws_cloudwatch_log_data_protection_policy: tokens it logs are stored in clear.");
+                }
+
+                break;
             }
         }
     }

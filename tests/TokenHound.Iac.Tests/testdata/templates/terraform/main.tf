@@ -145,7 +145,7 @@ resource "aws_lambda_function" "stripe_webhook" {
   }
 }
 
-resource "aws_cloudwatch_log_group" "webhook" {
+resource "aws_cloudwatch_log_group" "webhook" { # expect: THI012
   name              = "/aws/lambda/${aws_lambda_function.stripe_webhook.function_name}"
   retention_in_days = 14
   kms_key_id        = aws_kms_key.logs.arn
