@@ -14,15 +14,13 @@ public sealed class RedactingLogger(ILogger inner, TokenRedactor redactor) : ILo
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull
     {
-        switch (state)
+        if (state is IReadOnlyList<KeyValuePair<string, object?>> list)
         {
-            case string s when redactor.TryRedact(s, out var r):
-                return inner.BeginScope(r);
-            case IReadOnlyList<KeyValuePair<string, object?>> list when RedactedLogState.TryCreate(list, null, redactor, out var copy):
-                return inner.BeginScope(copy!);
-            default:
-                return inner.BeginScope(state);
+            return RedactedLogState.TryCreate(list, null, redactor, out var copy) ? inner.BeginScope(copy!) : inner.BeginScope(state);
         }
+
+        var redacted = RedactedLogState.RedactValue(state, redactor);
+        return ReferenceEquals(redacted, state) || redacted is null ? inner.BeginScope(state) : inner.BeginScope(redacted);
     }
 
     public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
@@ -164,7 +162,7 @@ public sealed class RedactedLogState : IReadOnlyList<KeyValuePair<string, object
     }
 
     /// <summary>The value with tokens replaced (the same instance when clean). Primitives are never tokens; other objects are checked through ToString().</summary>
-    private static object? RedactValue(object? value, TokenRedactor redactor)
+    internal static object? RedactValue(object? value, TokenRedactor redactor)
     {
         switch (value)
         {

@@ -195,7 +195,7 @@ public static class RedactCommand
                 {
                     foreach (var (name, stream, gz) in opened)
                     {
-                        RedactOne(redactor, name, gz ? new GZipStream(stream, CompressionMode.Decompress) : stream, target, options, total, warnings);
+                        RedactOne(redactor, name, stream, gz, target, options, total, warnings);
                     }
                 }
                 finally
@@ -232,18 +232,72 @@ public static class RedactCommand
         }
     }
 
-    /// <summary>Redacts one input; a corrupt or truncated gzip gives a warning naming the input, and the run goes on.</summary>
-    private static bool RedactOne(TokenRedactor redactor, string name, Stream input, Stream output, StreamRedactionOptions options, RedactionSummary total, List<string> warnings)
+    /// <summary>
+    /// Redacts one input; a corrupt or truncated gzip gives a warning naming the input, and the run goes on. .NET's
+    /// GZipStream stops silently at a truncated end, so for a file the trailer's size (ISIZE) is checked too.
+    /// </summary>
+    private static bool RedactOne(TokenRedactor redactor, string name, Stream raw, bool gzip, Stream output, StreamRedactionOptions options, RedactionSummary total, List<string> warnings)
     {
+        uint? trailerSize = null;
+        if (gzip && raw is FileStream { CanSeek: true } fs && fs.Length >= 18)
+        {
+            Span<byte> t = stackalloc byte[4];
+            fs.Seek(-4, SeekOrigin.End);
+            fs.ReadExactly(t);
+            trailerSize = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(t);
+            fs.Position = 0;
+        }
+
+        var input = gzip ? new GZipStream(raw, CompressionMode.Decompress, leaveOpen: true) : raw;
         try
         {
-            total.Add(redactor.Redact(input, output, options));
+            var one = redactor.Redact(input, output, options);
+            total.Add(one);
+            if (trailerSize is { } size && (uint)one.BytesIn != size && !HasSecondMember((FileStream)raw))
+            {
+                warnings.Add($"{name}: truncated gzip (the trailer says {size} bytes, {one.BytesIn} could be read); output stops where the data stopped");
+                return false;
+            }
+
             return true;
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException && input is GZipStream)
+        catch (Exception e) when (gzip && e is InvalidDataException or EndOfStreamException)
         {
             warnings.Add($"{name}: corrupt or truncated gzip ({e.Message}); output stops where the data stopped");
             return false;
+        }
+        finally
+        {
+            if (gzip)
+            {
+                input.Dispose();
+            }
+        }
+    }
+
+    /// <summary>True when a gzip file holds a second member (concatenated gzip: the last trailer only counts the last member).</summary>
+    private static bool HasSecondMember(FileStream fs)
+    {
+        fs.Position = 10;
+        var buf = new byte[1 << 16];
+        ReadOnlySpan<byte> magic = [0x1f, 0x8b, 0x08];
+        var carry = 0;
+        while (true)
+        {
+            var n = fs.Read(buf, carry, buf.Length - carry);
+            if (n == 0)
+            {
+                return false;
+            }
+
+            var len = carry + n;
+            if (buf.AsSpan(0, len).IndexOf(magic) >= 0)
+            {
+                return true;
+            }
+
+            carry = Math.Min(2, len);
+            Array.Copy(buf, len - carry, buf, 0, carry);
         }
     }
 
@@ -272,7 +326,7 @@ public static class RedactCommand
                 using (tempStream)
                 {
                     using var target = gz ? new GZipStream(tempStream, CompressionLevel.Optimal, leaveOpen: true) : (Stream)tempStream;
-                    ok = RedactOne(redactor, path, gz ? new GZipStream(peeked, CompressionMode.Decompress) : peeked, target, options, one, warnings);
+                    ok = RedactOne(redactor, path, peeked, gz, target, options, one, warnings);
                     target.Flush();
                 }
             }
