@@ -50,6 +50,9 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
 
     public const int MinifiedMinChars = 64 * 1024;
 
+    /// <summary>Files up to this size are always checked by the real parser (Acornima / Roslyn).</summary>
+    public const int RealParserAlwaysChars = 16 * 1024;
+
     public string Name => name;
 
     public Lang Lang => lang;
@@ -243,14 +246,19 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
 
         try
         {
+            // The lexer's bracket check runs on every file; the real parsers (Acornima for JavaScript, Roslyn for C#)
+            // run on small files always and on larger ones when the bracket check finds a problem (they cost more
+            // than the whole analysis of a large file).
+            var brackets = BracketCheck(text, tokens);
+            var small = text.Length <= RealParserAlwaysChars;
             switch (lang)
             {
-                case Lang.JavaScript when !text.Contains("</", StringComparison.Ordinal) && !text.Contains("/>", StringComparison.Ordinal):
+                case Lang.JavaScript when (small || brackets is not null) && !text.Contains("</", StringComparison.Ordinal) && !text.Contains("/>", StringComparison.Ordinal):
                     return AcornimaCheck(text);
-                case Lang.CSharp:
+                case Lang.CSharp when small || brackets is not null:
                     return RoslynCheck(text);
                 default:
-                    return BracketCheck(text, tokens);
+                    return brackets;
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
