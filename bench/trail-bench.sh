@@ -48,7 +48,7 @@ n = 0
 f_index = 0
 while n < total:
     acct = accounts[f_index % 2]; region = regions[f_index % 3]
-    t0 = start + datetime.timedelta(seconds=15 * (f_index // 6))
+    t0 = start + datetime.timedelta(minutes=5 * (f_index // 6))  # one file per account and region every 5 minutes
     stamp = (t0 + datetime.timedelta(minutes=5)).strftime("%Y%m%dT%H%MZ")
     d = os.path.join(out, "AWSLogs", acct, "CloudTrail", region, t0.strftime("%Y/%m/%d"))
     os.makedirs(d, exist_ok=True)

@@ -154,7 +154,7 @@ public sealed class LogScanner
                 props["exp"] = exp.ToString(CultureInfo.InvariantCulture);
                 props["expires"] = Iso(DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(exp, 0, 253402300799)));
                 var liveNow = exp > now;
-                var liveWhenLogged = t.LastTs is { } last ? exp > last.ToUnixTimeSeconds() : liveNow;
+                var liveWhenLogged = t.FirstTs is { } first ? exp > first.ToUnixTimeSeconds() : liveNow;
                 props["liveWhenLogged"] = liveWhenLogged ? "true" : "false";
                 props["liveNow"] = liveNow ? "true" : "false";
                 if (liveNow)

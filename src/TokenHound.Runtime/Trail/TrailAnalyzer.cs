@@ -565,6 +565,13 @@ public sealed partial class TrailAnalyzer
             return;
         }
 
+        // Workloads chain roles all day and from several NAT addresses (one per AZ): a role session's AssumeRole from a
+        // new network counts only when the address is known to be outside AWS (--ip-ranges), or the key is already flagged.
+        if (e.EventName == "AssumeRole" && e.IdentityType == "AssumedRole" && !key.Suspicious && (!_ips.HasAwsRanges || ip.InAws))
+        {
+            return;
+        }
+
         var severity = e.ErrorCode is null ? Severity.High : Severity.Medium;
         Report(RuntimeRules.Persistence, key.KeyId, e, ip, severity, key.Suspicious ? Confidence.High : Confidence.Medium,
             $"{e.EventName} with access key {key.KeyId} from {(key.Suspicious ? "a key already seen misused" : "an unfamiliar network")} ({e.SourceIp})" +
@@ -649,28 +656,24 @@ public sealed partial class TrailAnalyzer
         }
 
         var w = principal.Reads;
+        var counts = principal.ReadTargets;
         w.Enqueue((e.Time, target));
-        while (w.Count > 0 && e.Time - w.Peek().Time > _harvestWindow)
+        counts[target] = counts.GetValueOrDefault(target) + 1;
+        while (w.Count > 0 && (e.Time - w.Peek().Time > _harvestWindow || w.Count > 4096))
         {
-            w.Dequeue();
+            var old = w.Dequeue();
+            if (--counts[old.Target] == 0)
+            {
+                counts.Remove(old.Target);
+            }
         }
 
-        if (w.Count > 4096)
+        if (w.Count < _config.HarvestThreshold || counts.Count < Math.Min(5, _config.HarvestThreshold))
         {
-            w.Dequeue();
+            return; // few reads, or one application re-reading its own few secrets
         }
 
-        if (w.Count < _config.HarvestThreshold)
-        {
-            return;
-        }
-
-        var distinct = w.Select(x => x.Target).Distinct(StringComparer.Ordinal).ToList();
-        if (distinct.Count < Math.Min(5, _config.HarvestThreshold))
-        {
-            return; // one application re-reading its own few secrets
-        }
-
+        var distinct = counts.Keys.ToList();
         Report(RuntimeRules.Harvest, principalKey, e, _ips.Classify(e.SourceIp), Severity.High, Confidence.Medium,
             $"{principalKey} read {w.Count} secrets ({distinct.Count} distinct) within {_config.HarvestWindowMinutes} minutes",
             i =>
@@ -874,6 +877,7 @@ public sealed partial class TrailAnalyzer
         public readonly Dictionary<string, DateTime> Networks = new(StringComparer.Ordinal);
         public string? FirstNetwork;
         public readonly Queue<(DateTime Time, string Target)> Reads = new();
+        public readonly Dictionary<string, int> ReadTargets = new(StringComparer.Ordinal);
 
         public void Learn(string network, DateTime time)
         {

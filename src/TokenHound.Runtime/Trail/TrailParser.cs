@@ -123,7 +123,10 @@ public sealed partial class TrailParser
                 continue;
             }
 
-            if (r.ValueTextEquals("eventTime"u8) || r.ValueTextEquals("EventTime"u8))
+            // Property names are compared as raw bytes (CloudTrail never escapes them): a length check rejects most at once.
+            ReadOnlySpan<byte> name = r.ValueIsEscaped || r.HasValueSequence ? Encoding.UTF8.GetBytes(r.GetString()!) : r.ValueSpan;
+
+            if (name.SequenceEqual("eventTime"u8) || name.SequenceEqual("EventTime"u8))
             {
                 r.Read();
                 if (r.TokenType == JsonTokenType.String && r.TryGetDateTime(out var dt))
@@ -138,52 +141,52 @@ public sealed partial class TrailParser
                     e.HasTime = true;
                 }
             }
-            else if (r.ValueTextEquals("eventSource"u8))
+            else if (name.SequenceEqual("eventSource"u8))
             {
                 e.EventSource = Str(ref r);
             }
-            else if (r.ValueTextEquals("eventName"u8))
+            else if (name.SequenceEqual("eventName"u8))
             {
                 e.EventName = Str(ref r);
             }
-            else if (r.ValueTextEquals("awsRegion"u8))
+            else if (name.SequenceEqual("awsRegion"u8))
             {
                 e.AwsRegion = Str(ref r);
             }
-            else if (r.ValueTextEquals("sourceIPAddress"u8))
+            else if (name.SequenceEqual("sourceIPAddress"u8))
             {
                 e.SourceIp = Str(ref r);
             }
-            else if (r.ValueTextEquals("userAgent"u8))
+            else if (name.SequenceEqual("userAgent"u8))
             {
                 e.UserAgent = Str(ref r);
             }
-            else if (r.ValueTextEquals("eventID"u8))
+            else if (name.SequenceEqual("eventID"u8))
             {
                 e.EventId = Str(ref r, pooled: false);
             }
-            else if (r.ValueTextEquals("eventType"u8))
+            else if (name.SequenceEqual("eventType"u8))
             {
                 e.EventType = Str(ref r);
             }
-            else if (r.ValueTextEquals("recipientAccountId"u8))
+            else if (name.SequenceEqual("recipientAccountId"u8))
             {
                 e.RecipientAccountId = Str(ref r);
             }
-            else if (r.ValueTextEquals("vpcEndpointId"u8))
+            else if (name.SequenceEqual("vpcEndpointId"u8))
             {
                 e.VpcEndpointId = Str(ref r);
             }
-            else if (r.ValueTextEquals("errorCode"u8))
+            else if (name.SequenceEqual("errorCode"u8))
             {
                 e.ErrorCode = Str(ref r);
             }
-            else if (r.ValueTextEquals("readOnly"u8))
+            else if (name.SequenceEqual("readOnly"u8))
             {
                 r.Read();
                 e.ReadOnly = r.TokenType == JsonTokenType.True;
             }
-            else if (r.ValueTextEquals("userIdentity"u8))
+            else if (name.SequenceEqual("userIdentity"u8))
             {
                 r.Read();
                 if (r.TokenType == JsonTokenType.StartObject)
@@ -195,7 +198,7 @@ public sealed partial class TrailParser
                     r.TrySkip();
                 }
             }
-            else if (r.ValueTextEquals("requestParameters"u8))
+            else if (name.SequenceEqual("requestParameters"u8))
             {
                 r.Read();
                 if (r.TokenType == JsonTokenType.StartObject)
@@ -207,7 +210,7 @@ public sealed partial class TrailParser
                     r.TrySkip();
                 }
             }
-            else if (r.ValueTextEquals("responseElements"u8))
+            else if (name.SequenceEqual("responseElements"u8))
             {
                 r.Read();
                 if (r.TokenType == JsonTokenType.StartObject)
@@ -219,7 +222,7 @@ public sealed partial class TrailParser
                     r.TrySkip();
                 }
             }
-            else if (r.ValueTextEquals("CloudTrailEvent"u8))
+            else if (name.SequenceEqual("CloudTrailEvent"u8))
             {
                 // lookup-events: the record is a JSON string.
                 r.Read();
@@ -228,7 +231,7 @@ public sealed partial class TrailParser
                     CopyInto(inner, e);
                 }
             }
-            else if (r.ValueTextEquals("detail"u8))
+            else if (name.SequenceEqual("detail"u8))
             {
                 // EventBridge "AWS API Call via CloudTrail".
                 r.Read();
@@ -275,35 +278,37 @@ public sealed partial class TrailParser
                 continue;
             }
 
-            if (r.ValueTextEquals("type"u8))
+            ReadOnlySpan<byte> name = r.ValueIsEscaped || r.HasValueSequence ? Encoding.UTF8.GetBytes(r.GetString()!) : r.ValueSpan;
+
+            if (name.SequenceEqual("type"u8))
             {
                 e.IdentityType = Str(ref r);
             }
-            else if (r.ValueTextEquals("principalId"u8))
+            else if (name.SequenceEqual("principalId"u8))
             {
                 e.PrincipalId = Str(ref r);
             }
-            else if (r.ValueTextEquals("arn"u8))
+            else if (name.SequenceEqual("arn"u8))
             {
                 e.Arn = Str(ref r);
             }
-            else if (r.ValueTextEquals("accountId"u8))
+            else if (name.SequenceEqual("accountId"u8))
             {
                 e.AccountId = Str(ref r);
             }
-            else if (r.ValueTextEquals("accessKeyId"u8))
+            else if (name.SequenceEqual("accessKeyId"u8))
             {
                 e.AccessKeyId = Str(ref r);
             }
-            else if (r.ValueTextEquals("invokedBy"u8))
+            else if (name.SequenceEqual("invokedBy"u8))
             {
                 e.InvokedBy = Str(ref r);
             }
-            else if (r.ValueTextEquals("userName"u8))
+            else if (name.SequenceEqual("userName"u8))
             {
                 e.UserName = Str(ref r);
             }
-            else if (r.ValueTextEquals("sessionContext"u8))
+            else if (name.SequenceEqual("sessionContext"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.StartObject)
