@@ -184,8 +184,32 @@ public static class Scanner
     }
 
     /// <summary>In history scans the same secret can come from several blobs of one path; keep one finding per fingerprint and location.</summary>
-    private static List<Finding> Dedupe(List<Finding> findings) =>
-        [.. findings.DistinctBy(f => (f.Fingerprint, f.Location.Path, f.Location.Line, f.Location.Column, f.Location.Commit))];
+    /// <summary>
+    /// Drops exact duplicates, and a plain secrets finding (THS…) when a code or IaC rule reports the same secret value on
+    /// the same line: that finding already names the secret and adds its context (resource, property, call), so one leak
+    /// gives one finding.
+    /// </summary>
+    internal static List<Finding> Dedupe(List<Finding> findings)
+    {
+        var distinct = findings.DistinctBy(f => (f.Fingerprint, f.Location.Path, f.Location.Line, f.Location.Column, f.Location.Commit)).ToList();
+        var contextual = new HashSet<(string?, string?, int, string)>();
+        foreach (var f in distinct)
+        {
+            if (f.Secret is { Length: > 0 } s && !f.RuleId.StartsWith("THS", StringComparison.Ordinal))
+            {
+                contextual.Add((f.Location.Path, f.Location.Commit, f.Location.Line, s));
+            }
+        }
+
+        if (contextual.Count == 0)
+        {
+            return distinct;
+        }
+
+        return [.. distinct.Where(f => !(f.RuleId.StartsWith("THS", StringComparison.Ordinal) && f.Secret is { Length: > 0 } s &&
+            (contextual.Contains((f.Location.Path, f.Location.Commit, f.Location.Line, s)) ||
+             contextual.Any(c => c.Item1 == f.Location.Path && c.Item2 == f.Location.Commit && c.Item3 == f.Location.Line && (s.Contains(c.Item4, StringComparison.Ordinal) || c.Item4.Contains(s, StringComparison.Ordinal))))))];
+    }
 
     private static IEnumerable<SourceFile> StdinSource(TextReader reader)
     {

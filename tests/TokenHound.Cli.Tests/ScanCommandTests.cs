@@ -145,6 +145,42 @@ public class ScanCommandTests
     }
 
     [Fact]
+    public void A_template_secret_is_one_finding_with_its_context()
+    {
+        using var dir = new TempDir();
+        dir.Write("template.yaml", $"""
+            AWSTemplateFormatVersion: '2010-09-09'
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: nodejs20.x
+                  Handler: index.handler
+                  Environment:
+                    Variables:
+                      AWS_ACCESS_KEY_ID: {Key}
+            """);
+        var r = Cli.Run("scan", dir.Path, "--format", "json");
+        using var doc = JsonDocument.Parse(r.Out);
+        var atLine = doc.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("location").GetProperty("line").GetInt32() == 10)
+            .Select(f => f.GetProperty("ruleId").GetString())
+            .ToList();
+        Assert.Equal(["THI013"], atLine);
+    }
+
+    [Fact]
+    public void Gitignored_files_are_skipped_unless_asked()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(System.IO.Path.Combine(dir.Path, ".git"));
+        dir.Write(".gitignore", "secrets.txt\n");
+        dir.Write("secrets.txt", Key);
+        Assert.Equal(0, Cli.Run("scan", dir.Path).ExitCode);
+        Assert.Equal(1, Cli.Run("scan", dir.Path, "--no-gitignore").ExitCode);
+    }
+
+    [Fact]
     public void Example_app_has_findings()
     {
         var r = Cli.Run("scan", Path.Combine(Repo.Root, "examples", "leaky-app"), "--no-progress");

@@ -34,12 +34,13 @@ public static class ScanCommand
         var baseline = new Option<string?>("--baseline") { Description = "Report only findings whose fingerprints are not in this baseline file." };
         var maxFileSize = new Option<long>("--max-file-size") { Description = "Skip files larger than this many bytes (default 20 MB).", DefaultValueFactory = _ => 20L * 1024 * 1024 };
         var noDefaultExcludes = new Option<bool>("--no-default-excludes") { Description = "Also scan node_modules, .git, bin, obj, .venv and the other default-excluded folders." };
+        var noGitIgnore = new Option<bool>("--no-gitignore") { Description = "Also scan files that .gitignore files exclude." };
         var secretsOnly = new Option<bool>("--secrets-only") { Description = "Run only the secrets engine (no code or IaC rules)." };
         var includeExamples = new Option<bool>("--include-examples") { Description = "Also report documented example keys (AKIAIOSFODNN7EXAMPLE …)." };
         var common = new CommonOptions();
         var cmd = new Command("scan", "Find tokens and credentials, and code and templates that leak them, in files, folders, git history or stdin.")
         {
-            paths, history, since, staged, baseline, maxFileSize, noDefaultExcludes, secretsOnly, includeExamples,
+            paths, history, since, staged, baseline, maxFileSize, noDefaultExcludes, noGitIgnore, secretsOnly, includeExamples,
         };
         common.AddTo(cmd);
         cmd.SetAction(r =>
@@ -70,6 +71,7 @@ public static class ScanCommand
                 Jobs = r.GetValue(common.Jobs),
                 MaxFileSize = r.GetValue(maxFileSize),
                 NoDefaultExcludes = r.GetValue(noDefaultExcludes),
+                NoGitIgnore = r.GetValue(noGitIgnore),
                 SecretsOnly = r.GetValue(secretsOnly),
                 Config = config,
                 Baseline = b,
