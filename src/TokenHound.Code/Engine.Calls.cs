@@ -205,7 +205,8 @@ public sealed partial class Engine
         // JWT pieces
         if (lname == "split" && c.Args.Count > 0 && c.Args[^1].Value is StrExpr sep && sep.Value is "." or "\\." or "\\\\.")
         {
-            return T.JwtSplit | ((recv is null ? argT[0] : rt) & AnyToken);
+            var splitSource = (recv is null || recvPath == "strings" ? argT[0] : rt) & AnyToken;
+            return splitSource != 0 ? T.JwtSplit | splitSource : (rt | all) & ~(T.Literal | T.Clean | T.SecretCmd); // only a token's segments
         }
 
         if (lname is "sign" or "encode" && recvPath is "jwt" or "jsonwebtoken" or "jose.jwt" || name is "WriteToken" or "CreateToken" or "CreateEncodedJwt" || (lname == "sign" && recvPath.Contains("JWT", StringComparison.Ordinal)))
@@ -673,7 +674,11 @@ public sealed partial class Engine
         }
 
         // manual base64 decode of the payload segment
-        if ((argT.Any(t => (t & T.JwtPart) != 0) || (rt & T.JwtPart) != 0) && lname is "atob" or "b64decode" or "urlsafe_b64decode" or "frombase64string" or "decodestring" or "decode" or "from" or "base64urldecode" or "decodebase64" or "base64decode" or "frombase64url")
+        var base64Decode = lname is "atob" or "b64decode" or "urlsafe_b64decode" or "frombase64string" or "base64urldecode" or "decodebase64" or "base64decode" or "frombase64url"
+            || (lname == "decodestring" && (recvPath.Contains("Encoding", StringComparison.Ordinal) || recvPath.Contains("base64", StringComparison.OrdinalIgnoreCase)))
+            || (lname == "decode" && (recvPath.Contains("Decoder", StringComparison.Ordinal) || recvPath.Contains("Base64", StringComparison.OrdinalIgnoreCase)))
+            || (lname == "from" && c.Args.Any(a => a.Value is StrExpr { Value: "base64" or "base64url" }));
+        if (base64Decode && (argT.Any(t => (t & T.JwtPart) != 0) || (rt & T.JwtPart) != 0))
         {
             s.ManualDecodes.Add(c);
         }

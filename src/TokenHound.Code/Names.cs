@@ -58,7 +58,7 @@ public static class Names
 
     private static readonly HashSet<string> TokenWords =
     [
-        "token", "jwt", "bearer", "authorization", "secret", "password", "passwd", "pwd", "credential", "credentials",
+        "token", "jwt", "bearer", "authorization", "secret", "password", "passwd", "credential", "credentials",
         "apikey", "passphrase", "cookie", "idtoken", "accesstoken", "refreshtoken", "sessiontoken", "authtoken", "privatekey",
         "clientsecret", "secretkey", "secretaccesskey", "xapikey", "signingkey",
     ];
