@@ -135,7 +135,7 @@ public sealed class LogScanner
 
             if (t.Streams.Count > 0)
             {
-                props["logStreams"] = string.Join(", ", t.Streams) + (t.MoreStreams ? ", …" : "");
+                props["logStreams"] = string.Join(", ", t.Streams.Order(StringComparer.Ordinal)) + (t.MoreStreams ? ", …" : "");
             }
 
             if (t.RequestIds.Count > 0)
@@ -264,7 +264,12 @@ public sealed class LogScanner
                 {
                     if (t.FirstTs is null || ts < t.FirstTs)
                     {
+                        // Inputs are read in parallel: the location is the earliest occurrence, whatever was read first.
                         t.FirstTs = ts;
+                        t.FirstRequestId = ctx.RequestId;
+                        t.Stream = ctx.Stream;
+                        t.Input = ctx.Input;
+                        t.Line = ctx.Line;
                     }
 
                     if (t.LastTs is null || ts > t.LastTs)
@@ -326,12 +331,12 @@ public sealed class LogScanner
     {
         public required SecretMatch Match { get; init; }
         public string? Group { get; init; }
-        public string? Stream { get; init; }
-        public string? Input { get; init; }
-        public int Line { get; init; }
+        public string? Stream { get; set; }
+        public string? Input { get; set; }
+        public int Line { get; set; }
         public DateTimeOffset? FirstTs { get; set; }
         public DateTimeOffset? LastTs { get; set; }
-        public string? FirstRequestId { get; init; }
+        public string? FirstRequestId { get; set; }
         public long Count { get; set; }
         public List<string> Streams { get; } = [];
         public bool MoreStreams { get; set; }
