@@ -44,7 +44,8 @@ public sealed class RedactingLogger(ILogger inner, TokenRedactor redactor) : ILo
         var redactedException = exception is null ? null : RedactedException.Create(exception, redactor);
         if (!messageChanged && copy is null && ReferenceEquals(redactedException, exception))
         {
-            inner.Log(logLevel, eventId, state, exception, formatter);
+            // Clean: the original state goes on (structured providers keep its type); the message is not formatted twice.
+            inner.Log(logLevel, eventId, state, exception, (_, _) => message);
             return;
         }
 
