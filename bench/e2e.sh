@@ -38,7 +38,7 @@ fi
 # Corpus (b): Lambda logs with seeded tokens.
 dotnet publish "$repo/src/TokenHound.Cli" -c Release -o "$work/th" --nologo -v q >/dev/null
 dotnet build "$repo/bench/TokenHound.Bench" -c Release -o "$work/bench-bin" --nologo -v q >/dev/null
-if [ ! -f "logs/seeds.tsv" ] || [ "$(du -sm logs | cut -f1)" -lt "$log_mb" ]; then
+if [ ! -f "logs/seeds.tsv" ] || [ "$(du -smL logs | cut -f1)" -lt "$log_mb" ]; then
   rm -rf logs && dotnet "$work/bench-bin/TokenHound.Bench.dll" gen-logs "$work/logs" "$log_mb"
 fi
 seeded=$(wc -l < logs/seeds.tsv)
@@ -52,7 +52,7 @@ bytes_of() { find "$1" -type f -print0 | du -cb --files0-from=- | tail -1 | cut 
 run() {
   local name=$1; shift
   /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$work/out-$name.txt" 2> "$work/err-$name.txt" || true
-  read -r secs kb < "$work/time.txt"
+  read -r secs kb < <(tail -n 1 "$work/time.txt")
   echo "$secs $((kb / 1024))"
 }
 
@@ -73,19 +73,20 @@ for corpus in code logs; do
   for jobs in 1 2; do
     read -r s m < <(run th$jobs "$work/th/tokenhound" scan "$dir" --secrets-only --no-default-excludes --jobs $jobs \
       --max-file-size 1000000000 --format json --show-secrets --fail-on critical --no-progress -o "$work/th$jobs-$corpus.json")
-    found=$(grep -c '"ruleId"' "$work/th$jobs-$corpus.json" || true)
+    found=$(grep -o '"ruleId": *"TH' "$work/th$jobs-$corpus.json" | wc -l)
     extra="$found findings"
     if [ "$corpus" = logs ]; then
-      hit=$(cut -f4 logs/seeds.tsv | grep -F -o -f - "$work/th$jobs-$corpus.json" | sort -u | wc -l)
+      hit=$(cut -f4 logs/seeds.tsv | { grep -F -o -f - "$work/th$jobs-$corpus.json" || true; } | sort -u | wc -l)
       extra="$found findings; seeded tokens found: $hit / $seeded"
     fi
     report "$corpus" "$bytes" "tokenhound --jobs $jobs" "$s" "$m" "$extra"
   done
-  read -r s m < <(cd "$dir" && run sl "$node22" "$work/tools/node_modules/secretlint/bin/secretlint.js" --secretlintrc "$work/secretlintrc.json" --format json --maskSecrets=false "**/*")
-  found=$(grep -o '"ruleId"' "$work/out-sl.txt" | wc -l)
+  read -r s m < <(cd "$dir" && run sl "$node22" "$work/tools/node_modules/secretlint/bin/secretlint.js" --secretlintrc "$work/secretlintrc.json" --format unix "**/*")
+  found=$(grep -c . "$work/out-sl.txt" || true)
   extra="$found messages"
   if [ "$corpus" = logs ]; then
-    hit=$(cut -f4 logs/seeds.tsv | grep -F -o -f - "$work/out-sl.txt" | sort -u | wc -l)
+    # secretlint masks the values it reports: match its file:line locations with the seeds' instead.
+    hit=$(awk -F'\t' 'NR==FNR { seed[$1 ":" $2] = 1; next } { split($0, a, ":"); n = split(a[1], p, "/"); k = p[n] ":" a[2]; if ((k in seed) && !(k in seen)) { seen[k] = 1; c++ } } END { print c + 0 }' logs/seeds.tsv "$work/out-sl.txt")
     extra="$found messages; seeded tokens found: $hit / $seeded"
   fi
   report "$corpus" "$bytes" "secretlint 13.0.6 (recommend)" "$s" "$m" "$extra"

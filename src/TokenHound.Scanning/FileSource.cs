@@ -21,6 +21,23 @@ public static class FileSource
 
     private const int SniffBytes = 8000;
 
+    /// <summary>Like <see cref="Enumerate"/>, but yields readers, so the caller can read and decode files in parallel.</summary>
+    public static IEnumerable<Func<SourceFile?>> EnumerateReaders(string path, ScanOptions options, IFindingSink sink, ScanStats stats, CancellationToken ct)
+    {
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full))
+        {
+            var root = Path.GetDirectoryName(full)!;
+            yield return () => Read(full, Path.GetFileName(full), root, options, sink, stats);
+            yield break;
+        }
+
+        foreach (var (abs, rel) in Walk(full, options, sink, ct))
+        {
+            yield return () => Read(abs, rel, full, options, sink, stats);
+        }
+    }
+
     public static IEnumerable<SourceFile> Enumerate(string path, ScanOptions options, IFindingSink sink, ScanStats stats, CancellationToken ct)
     {
         var full = Path.GetFullPath(path);

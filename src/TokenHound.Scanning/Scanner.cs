@@ -27,27 +27,29 @@ public static class Scanner
         var sink = new FindingCollector();
         var stats = new ScanStats();
 
-        var sources = new List<IEnumerable<SourceFile>>();
+        // Work items: reading and decoding a file happens inside the parallel loop (FileSource yields cheap readers), so
+        // both cores read and decode, not only the one that walks the tree.
+        var sources = new List<IEnumerable<Func<SourceFile?>>>();
         var histories = new List<HistoryIndex>();
         foreach (var p in options.Paths)
         {
             if (p == "-")
             {
-                sources.Add(StdinSource(options.Stdin ?? Console.In));
+                sources.Add(Ready(StdinSource(options.Stdin ?? Console.In)));
             }
             else if (options.History)
             {
                 var index = new HistoryIndex();
                 histories.Add(index);
-                sources.Add(GitHistorySource.Enumerate(p, options, sink, stats, index, cancellationToken));
+                sources.Add(Ready(GitHistorySource.Enumerate(p, options, sink, stats, index, cancellationToken)));
             }
             else if (options.Staged)
             {
-                sources.Add(GitStagedSource.Enumerate(p, options, sink, stats, cancellationToken));
+                sources.Add(Ready(GitStagedSource.Enumerate(p, options, sink, stats, cancellationToken)));
             }
             else if (File.Exists(p) || Directory.Exists(p))
             {
-                sources.Add(FileSource.Enumerate(p, options, sink, stats, cancellationToken));
+                sources.Add(FileSource.EnumerateReaders(p, options, sink, stats, cancellationToken));
             }
             else
             {
@@ -59,7 +61,13 @@ public static class Scanner
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = cancellationToken };
         try
         {
-            Parallel.ForEach(sources.SelectMany(s => s), parallel, file => AnalyzeOne(file));
+            Parallel.ForEach(sources.SelectMany(s => s), parallel, read =>
+            {
+                if (read() is { } file)
+                {
+                    AnalyzeOne(file);
+                }
+            });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1 && e.InnerException is UsageException or OperationCanceledException)
         {
@@ -210,6 +218,8 @@ public static class Scanner
             (contextual.Contains((f.Location.Path, f.Location.Commit, f.Location.Line, s)) ||
              contextual.Any(c => c.Item1 == f.Location.Path && c.Item2 == f.Location.Commit && c.Item3 == f.Location.Line && (s.Contains(c.Item4, StringComparison.Ordinal) || c.Item4.Contains(s, StringComparison.Ordinal))))))];
     }
+
+    private static IEnumerable<Func<SourceFile?>> Ready(IEnumerable<SourceFile> files) => files.Select(f => (Func<SourceFile?>)(() => f));
 
     private static IEnumerable<SourceFile> StdinSource(TextReader reader)
     {

@@ -29,6 +29,8 @@ public sealed class BasicAuthDetector : SecretDetector
     [
         // curl with a Basic header.
         $"curl -H 'Authorization: Basic {FakeTokens.BasicCredentials("svc-reporting", "Vq7#mK2pL9xR")}' https://jenkins.internal.example.com/job/deploy/build",
+        // A proxy log line with a generated letters-only password.
+        "proxy request Authorization: Basic c3ZjLW9yZGVyczprZk5NSExtdlRmRGpWRFV0aUg=",
         // Logged request headers (JSON).
         $$$"""{"level":"debug","msg":"outgoing request","headers":{"authorization":"Basic {{{FakeTokens.BasicCredentials("api", "n8Fq2LwZ5tYc")}}}"}}""",
         // Database URL in a .env file.
@@ -43,6 +45,8 @@ public sealed class BasicAuthDetector : SecretDetector
         $"Authorization: Basic {FakeTokens.BasicCredentials("user", "password")}",
         $"Authorization: Basic {FakeTokens.BasicCredentials("admin", "admin")}",
         "Authorization: Basic ${BASIC_AUTH}",
+        $"Authorization: Basic {FakeTokens.BasicCredentials("demo", "HelloWorld")}",
+        "url = 'https://deploy:SomeCamelCaseWord@example.com/path'",
         "auth = 'Basic ' + btoa(user + ':' + pass)",
         "A basic understanding of the protocol helps.",
         "url = 'https://username:password@example.com/path'",
@@ -128,7 +132,7 @@ public sealed class BasicAuthDetector : SecretDetector
 
         var user = decoded[..colon];
         var password = decoded[(colon + 1)..];
-        if (!options.IncludeExamples && !IsRealPassword(user, password, minLength: 4))
+        if (!options.IncludeExamples && !IsRealPassword(user, password, minLength: 4, header: true))
         {
             return;
         }
@@ -224,7 +228,7 @@ public sealed class BasicAuthDetector : SecretDetector
     }
 
     /// <summary>A password that is not empty, not a placeholder, not the user name and not a test word.</summary>
-    private static bool IsRealPassword(string user, string password, int minLength)
+    private static bool IsRealPassword(string user, string password, int minLength, bool header = false)
     {
         if (password.Length < minLength || password == user || TextUtil.IsExampleOrPlaceholder(password) || TextUtil.HasStopWord(password) ||
             TextUtil.HasTestSequence(password) || password.Contains(' ', StringComparison.Ordinal) && password.Length < 12)
@@ -242,10 +246,12 @@ public sealed class BasicAuthDetector : SecretDetector
             return false;
         }
 
-        // Passwords mix letters with digits or symbols; plain words are samples.
+        // Passwords mix letters with digits or symbols; plain words are samples. A long random mixed-case string is a
+        // generated password even without digits.
         var span = password.AsSpan();
         var symbols = span.ContainsAnyExcept(Alnum);
-        return TextUtil.HasLetter(span) && (TextUtil.HasDigit(span) || symbols) && TextUtil.Entropy(span) >= 2.5;
+        var generated = header && span.Length >= 12 && span.ContainsAnyInRange('A', 'Z') && span.ContainsAnyInRange('a', 'z') && TextUtil.Entropy(span) >= 3.0;
+        return TextUtil.HasLetter(span) && (TextUtil.HasDigit(span) || symbols || generated) && TextUtil.Entropy(span) >= 2.5;
     }
 
     private static readonly System.Buffers.SearchValues<char> Alnum = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
