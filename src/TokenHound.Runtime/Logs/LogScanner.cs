@@ -401,7 +401,7 @@ public sealed class LogScanner
                 n += k;
             }
 
-            var all = new ReplayStream(head.AsSpan(0, n).ToArray(), stream);
+            var all = new TokenHound.Runtime.IO.PrefixedStream(head.AsSpan(0, n).ToArray(), stream);
             if (LooksLikeJsonDocument(head.AsSpan(0, n)))
             {
                 ReadJson(all, _pathContext.Group, _pathContext.Stream, input.Display);
@@ -899,41 +899,6 @@ public sealed class LogScanner
                 ProcessMessage(line.TrimEnd('\r'), group, logStream, null);
             }
         }
-    }
-
-    /// <summary>A stream that first replays bytes already read.</summary>
-    private sealed class ReplayStream(byte[] head, Stream rest) : Stream
-    {
-        private int _pos;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (_pos < head.Length)
-            {
-                var n = Math.Min(buffer.Length, head.Length - _pos);
-                head.AsSpan(_pos, n).CopyTo(buffer);
-                _pos += n;
-                return n;
-            }
-
-            return rest.Read(buffer);
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     // ---- helpers ----
