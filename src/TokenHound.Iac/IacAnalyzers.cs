@@ -101,12 +101,12 @@ public sealed class CloudFormationAnalyzer(SecretsEngine engine) : IFileAnalyzer
         var template = CfnTemplate.Build(root, warnings);
         cancellationToken.ThrowIfCancellationRequested();
         var report = new IacReporter(file, sink);
-        new CfnChecks(template, report, _secrets, (r, uri) => DefinitionUri(file, sink, r, uri)).Run();
+        new CfnChecks(template, report, _secrets, (r, uri, substitution) => DefinitionUri(file, sink, r, uri, substitution)).Run();
         DocumentLoader.Flush(warnings, file.Path, sink);
     }
 
-    /// <summary>SAM DefinitionUri: a local ASL file next to the template; its findings are reported in that file.</summary>
-    private static void DefinitionUri(SourceFile template, IFindingSink sink, CfnResource r, TNode uriNode)
+    /// <summary>SAM DefinitionUri: a local ASL file next to the template, with the state machine's DefinitionSubstitutions applied; its findings are reported in that file.</summary>
+    private static void DefinitionUri(SourceFile template, IFindingSink sink, CfnResource r, TNode uriNode, DefinitionSubstitution substitution)
     {
         if (uriNode is not TScalar uri || template.FullPath is null || uri.Value.StartsWith("s3://", StringComparison.Ordinal))
         {
@@ -139,9 +139,10 @@ public sealed class CloudFormationAnalyzer(SecretsEngine engine) : IFileAnalyzer
         }
 
         var asl = new SourceFile { Path = rel, FullPath = full, Text = text, Root = template.Root, Commit = template.Commit };
-        if (DocumentLoader.Load(text, rel, sink, "state machine definition") is TMap def && AslChecks.IsDefinition(def))
+        var json = text.AsSpan().TrimStart().StartsWith("{") ? substitution.PrepareJson(text) : text;
+        if (DocumentLoader.Load(json, rel, sink, "state machine definition") is TMap def && AslChecks.IsDefinition(def))
         {
-            AslChecks.Check(def, new IacReporter(asl, sink), r.Id, r.Ignored);
+            AslChecks.Check(substitution.Apply(def), new IacReporter(asl, sink), r.Id, r.Ignored);
         }
     }
 }

@@ -10,6 +10,15 @@ public sealed class IacReporter(SourceFile file, IFindingSink sink)
 
     public SourceFile File => file;
 
+    /// <summary>When set, only findings whose node passes are reported (a child Terraform module reports only values its caller passed).</summary>
+    public Func<TNode, bool>? Accept { get; init; }
+
+    /// <summary>Prepended to resource names (`module.lambda.`) for findings inside a followed Terraform module.</summary>
+    public string ResourcePrefix { get; set; } = "";
+
+    /// <summary>True when a finding on this node may be reported.</summary>
+    public bool Accepts(TNode node) => Accept is null || Accept(node);
+
     public IFindingSink Sink => sink;
 
     public void Warn(int line, string message) => sink.Warn(file.Path, line > 0 ? $"line {line}: {message}" : message);
@@ -17,8 +26,15 @@ public sealed class IacReporter(SourceFile file, IFindingSink sink)
     public void Add(RuleInfo rule, TNode at, string resource, string property, string message,
         Severity? severity = null, Confidence? confidence = null, IReadOnlySet<string>? ignored = null,
         IReadOnlyDictionary<string, string>? properties = null)
-        => AddAt(rule, at.ReportLine, at.ReportColumn, resource, property, message, severity, confidence, ignored, properties,
+    {
+        if (!Accepts(at))
+        {
+            return;
+        }
+
+        AddAt(rule, at.ReportLine, at.ReportColumn, resource, property, message, severity, confidence, ignored, properties,
             fingerprint: at.FromGlobals ? Fingerprints.ForConstruct(rule.Id, file.Path, "Globals", property) : null);
+    }
 
     public void AddAt(RuleInfo rule, int line, int column, string resource, string property, string message,
         Severity? severity = null, Confidence? confidence = null, IReadOnlySet<string>? ignored = null,
@@ -28,6 +44,8 @@ public sealed class IacReporter(SourceFile file, IFindingSink sink)
         {
             return;
         }
+
+        resource = ResourcePrefix + resource;
 
         var fp = fingerprint ?? (secret is not null ? Fingerprints.ForSecret(rule.Id, secret) : Fingerprints.ForConstruct(rule.Id, file.Path, resource, property));
         if (!_seen.Add((rule.Id, line, column, fp)))

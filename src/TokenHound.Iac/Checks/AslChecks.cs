@@ -84,6 +84,9 @@ public static partial class AslChecks
                     var isPath = k.Value.EndsWith(".$", StringComparison.Ordinal);
                     var norm = key.Replace("-", "").Replace("_", "").Replace(" ", "");
                     var valueText = (v as TScalar)?.Value ?? "";
+
+                    // A value that depends on a placeholder nobody can resolve statically is unknown: never a match.
+                    var unknown = v is TScalar { Tag: not null };
                     if (valueText.Contains("$$.Task.Token", StringComparison.Ordinal) || BenignKey().IsMatch(norm))
                     {
                         continue;
@@ -96,9 +99,9 @@ public static partial class AslChecks
                         {
                             why = $"'{key}' takes {valueText}";
                         }
-                        else if (v is TScalar sv)
+                        else if (v is TScalar sv && !unknown)
                         {
-                            why = LooksLikeValue(sv.Value) || sv.Value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || sv.Value.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
+                            why = !sv.Value.Contains("${", StringComparison.Ordinal) && (LooksLikeValue(sv.Value) || sv.Value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || sv.Value.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
                                 ? $"key '{key}' holds a literal value"
                                 : null;
                         }
@@ -107,7 +110,7 @@ public static partial class AslChecks
                             why = $"key '{key}'";
                         }
                     }
-                    else if (isPath && v is TScalar p && PathNamesToken(p.Value))
+                    else if (isPath && !unknown && v is TScalar p && PathNamesToken(p.Value))
                     {
                         why = $"'{key}' takes {p.Value}";
                     }
@@ -159,7 +162,8 @@ public static partial class AslChecks
     }
 
     /// <summary>A literal that could be a credential value rather than a name or a flag.</summary>
-    private static bool LooksLikeValue(string v) => v.Length >= 8 && !v.Contains(' ') && !v.StartsWith("arn:", StringComparison.Ordinal);
+    private static bool LooksLikeValue(string v) =>
+        v.Length >= 8 && !v.Contains(' ') && !v.StartsWith("arn:", StringComparison.Ordinal) && !v.Contains("${", StringComparison.Ordinal);
 
     [GeneratedRegex(@"\$\$?(\.[A-Za-z0-9_\-]+|\['[^']*'\]|\[[0-9*]+\])+", RegexOptions.NonBacktracking)]
     private static partial Regex JsonPathRef();

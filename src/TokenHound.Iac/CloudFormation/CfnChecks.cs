@@ -8,7 +8,7 @@ using TokenHound.Iac.Rules;
 namespace TokenHound.Iac.CloudFormation;
 
 /// <summary>All CloudFormation / SAM rules over one template.</summary>
-public sealed partial class CfnChecks(CfnTemplate t, IacReporter report, SecretValues secrets, Action<CfnResource, TNode> definitionUri)
+public sealed partial class CfnChecks(CfnTemplate t, IacReporter report, SecretValues secrets, Action<CfnResource, TNode, DefinitionSubstitution> definitionUri)
 {
     private const string LambdaFn = "AWS::Lambda::Function";
     private const string SamFn = "AWS::Serverless::Function";
@@ -474,36 +474,40 @@ public sealed partial class CfnChecks(CfnTemplate t, IacReporter report, SecretV
                     confidence: Lower(v, IacRules.SfnExecutionData), ignored: r.Ignored);
             }
 
+            // DefinitionSubstitutions (and the Fn::Sub around a DefinitionString) are applied before the checks; placeholders
+            // whose value is not static become unknown scalars that never match.
             if (r["Definition"] is TMap def)
             {
                 if (AslChecks.IsDefinition(def))
                 {
-                    AslChecks.Check(def, report, r.Id, r.Ignored);
+                    AslChecks.Check(DefinitionSubstitution.For(t, r).Apply(def), report, r.Id, r.Ignored);
                 }
             }
             else if (r["DefinitionString"] is { } ds)
             {
-                var text = ds as TScalar ?? ((ds as TMap)?["Fn::Sub"] is { } sub ? sub as TScalar ?? (sub as TSeq)?.Items.FirstOrDefault() as TScalar : null);
-                if (text is not null && ParseEmbeddedJson(text, r.Id) is TMap parsed && AslChecks.IsDefinition(parsed))
+                var subArg = (ds as TMap)?["Fn::Sub"];
+                var text = ds as TScalar ?? subArg as TScalar ?? (subArg as TSeq)?.Items.FirstOrDefault() as TScalar;
+                var substitution = DefinitionSubstitution.For(t, r, insideSub: subArg is not null, subVars: (subArg as TSeq)?.Items.Skip(1).FirstOrDefault() as TMap);
+                if (text is not null && ParseEmbeddedJson(text, r.Id, substitution) is TMap parsed && AslChecks.IsDefinition(parsed))
                 {
-                    AslChecks.Check(parsed, report, r.Id, r.Ignored);
+                    AslChecks.Check(substitution.Apply(parsed), report, r.Id, r.Ignored);
                 }
             }
             else if (sam && r["DefinitionUri"] is TScalar uri)
             {
-                definitionUri(r, uri);
+                definitionUri(r, uri, DefinitionSubstitution.For(t, r));
             }
         }
     }
 
     /// <summary>Parses a JSON document held in a template string, mapping its lines back to the file where possible.</summary>
-    private TNode? ParseEmbeddedJson(TScalar s, string owner)
+    private TNode? ParseEmbeddedJson(TScalar s, string owner, DefinitionSubstitution substitution)
     {
         var warnings = new List<(int, string)>();
         try
         {
             var block = s.Kind is ScalarKind.Literal;
-            var node = JsonLoader.Load(s.Value, warnings, block ? s.Line + 1 : s.Line);
+            var node = JsonLoader.Load(substitution.PrepareJson(s.Value), warnings, block ? s.Line + 1 : s.Line);
             if (!block)
             {
                 Flatten(node, s.Line, s.Column);

@@ -21,6 +21,15 @@ public abstract class TNode
     /// <summary>True for nodes that come from SAM Globals (inherited by every resource of the kind).</summary>
     public bool FromGlobals { get; set; }
 
+    /// <summary>The parsed file the position refers to (set by the Terraform front-end; null elsewhere).</summary>
+    public object? File { get; set; }
+
+    /// <summary>
+    /// A value passed into a Terraform module from a calling module: it keeps its own (key) position, in <see cref="File"/>,
+    /// wherever the module uses it, so that findings point at the line that passes the value.
+    /// </summary>
+    public bool Pinned { get; set; }
+
     public int ReportLine => KeyLine > 0 ? KeyLine : Line;
 
     public int ReportColumn => KeyLine > 0 ? KeyColumn : Column;
@@ -63,8 +72,12 @@ public sealed class TMap : TNode
     /// <summary>Adds an entry; returns false (keeping the last value) when the key is a duplicate.</summary>
     public bool Add(TScalar key, TNode value)
     {
-        value.KeyLine = key.Line;
-        value.KeyColumn = key.Column;
+        if (!value.Pinned)
+        {
+            value.KeyLine = key.Line;
+            value.KeyColumn = key.Column;
+        }
+
         if (_index is null && Entries.Count >= 8)
         {
             _index = new Dictionary<string, int>(StringComparer.Ordinal);

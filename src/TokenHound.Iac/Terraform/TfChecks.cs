@@ -6,8 +6,13 @@ using TokenHound.Iac.Rules;
 
 namespace TokenHound.Iac.Terraform;
 
-/// <summary>The IaC rules on a Terraform module; findings are reported for blocks of the current file only.</summary>
-public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, SecretValues secrets)
+/// <summary>
+/// The IaC rules on a Terraform module; findings are reported for blocks of the current file only, or, with
+/// <paramref name="wholeModule"/> (a module followed from a calling module block), for resources of every file of the
+/// module, filtered by the reporter to values the caller passed in (variable, provider and output blocks are then left
+/// to the module's own analysis).
+/// </summary>
+public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, SecretValues secrets, bool wholeModule = false)
 {
     private static readonly HashSet<string> NoIgnores = [];
 
@@ -16,7 +21,19 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
     /// <summary>Missing, or null (plan JSON writes unset attributes as null).</summary>
     private static bool Absent(TNode? n) => n is null or TScalar { IsNull: true };
 
-    private bool Here(TfResource r) => ReferenceEquals(r.File, current);
+    private bool Here(TfResource r) => wholeModule || ReferenceEquals(r.File, current);
+
+    /// <summary>
+    /// Secrets engine on a literal: only literals written in the file being analyzed (a variable default or local of
+    /// another file is checked when that file is analyzed), or, in a followed module, passed in by the caller.
+    /// </summary>
+    private void CheckSecret(TScalar s, string? key, string resource, string property, string context)
+    {
+        if (report.Accepts(s) && (wholeModule || s.File is null || ReferenceEquals(s.File, current)))
+        {
+            secrets.Check(report, s, key, resource, property, context, null);
+        }
+    }
 
     private IEnumerable<TfResource> Mine(string type) => m.OfType(type).Where(Here);
 
@@ -294,7 +311,7 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
     /// <summary>data "aws_iam_policy_document": statement blocks as an IAM JSON document (nodes keep their .tf lines).</summary>
     private TMap? PolicyDocument(TfResource data)
     {
-        if (!ReferenceEquals(data.File, current))
+        if (!Here(data))
         {
             return null; // reported when its own file is analyzed
         }
@@ -397,14 +414,14 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
 
                     if (what is not null)
                     {
-                        report.Add(IacRules.DebugLogging, v, fn.Address, $"environment.variables.{k.Value}", $"{fn.Address}: {what}.");
+                        report.Add(IacRules.DebugLogging, v, fn.Address, $"environment.variables.{k.Value}", $"{fn.Display}: {what}.");
                     }
                 }
             }
 
             if (TfModule.Block(fn.Node, "logging_config")?["application_log_level"] is { } lvl && Lit(lvl)?.ToUpperInvariant() is "DEBUG" or "TRACE")
             {
-                report.Add(IacRules.DebugLogging, lvl, fn.Address, "logging_config.application_log_level", $"{fn.Address} logs at {Lit(lvl)} level: debug logs carry headers, tokens and secrets.");
+                report.Add(IacRules.DebugLogging, lvl, fn.Address, "logging_config.application_log_level", $"{fn.Display} logs at {Lit(lvl)} level: debug logs carry headers, tokens and secrets.");
             }
         }
 
@@ -528,7 +545,7 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
     {
         foreach (var (block, file, node) in m.Providers)
         {
-            if (!ReferenceEquals(file, current) || block.Labels[0] != "aws")
+            if (wholeModule || !ReferenceEquals(file, current) || block.Labels[0] != "aws")
             {
                 continue;
             }
@@ -537,21 +554,21 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
             {
                 if (node[key] is TScalar { Tag: null } s)
                 {
-                    secrets.Check(report, s, key == "secret_key" ? "aws_secret_access_key" : key, "provider.aws", key, "the aws provider", null);
+                    CheckSecret(s, key == "secret_key" ? "aws_secret_access_key" : key, "provider.aws", key, "the aws provider");
                 }
             }
         }
 
         foreach (var (name, (block, file, node)) in m.Variables)
         {
-            if (!ReferenceEquals(file, current))
+            if (wholeModule || !ReferenceEquals(file, current))
             {
                 continue;
             }
 
             if (node["default"] is TScalar { Tag: null } d)
             {
-                secrets.Check(report, d, name, $"var.{name}", "default", "the default", null);
+                CheckSecret(d, name, $"var.{name}", "default", "the default");
             }
 
             var type = node["type"] is TScalar t ? t.Value : "string";
@@ -568,7 +585,7 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
             var leaf = pname.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? pname;
             if (r.Node["value"] is TScalar { Tag: null } v)
             {
-                secrets.Check(report, v, leaf, r.Address, "value", "an SSM parameter", null);
+                CheckSecret(v, leaf, r.Display, "value", "an SSM parameter");
             }
 
             if (r.Node["type"] is { } type && Lit(type) is "String" or "StringList" &&
@@ -587,7 +604,7 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
                 {
                     if (v is TScalar { Tag: null } s)
                     {
-                        secrets.Check(report, s, k.Value, r.Address, $"environment.variables.{k.Value}", "the environment", null);
+                        CheckSecret(s, k.Value, r.Display, $"environment.variables.{k.Value}", "the environment");
                     }
                 }
             }
@@ -604,7 +621,7 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
                         var name = Lit(env["name"]) ?? "";
                         if (env["value"] is TScalar { Tag: null } s)
                         {
-                            secrets.Check(report, s, name, r.Address, $"container_definitions.environment.{name}", "a container's environment", null);
+                            CheckSecret(s, name, r.Display, $"container_definitions.environment.{name}", "a container's environment");
                         }
                     }
                 }
@@ -615,13 +632,13 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
         {
             if (r.Node["user_data"] is TScalar s)
             {
-                secrets.Check(report, s, null, r.Address, "user_data", "user_data", null);
+                CheckSecret(s, null, r.Display, "user_data", "user_data");
             }
         }
 
         foreach (var (block, file, node) in m.Outputs)
         {
-            if (!ReferenceEquals(file, current) || node["value"] is not { } value || TfModule.IsTrue(node["sensitive"]))
+            if (wholeModule || !ReferenceEquals(file, current) || node["value"] is not { } value || TfModule.IsTrue(node["sensitive"]))
             {
                 continue;
             }
@@ -662,7 +679,7 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
             }
             else if (value is TScalar { Tag: null } lit)
             {
-                secrets.Check(report, lit, name, $"output.{name}", "value", "an output", null);
+                CheckSecret(lit, name, $"output.{name}", "value", "an output");
             }
         }
     }
@@ -740,7 +757,7 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
         }
     }
 
-    private bool ReferencesDataHere(TNode? n) => TfModule.RefOf(n) is { } addr && m.ByAddress(addr) is { } d && ReferenceEquals(d.File, current);
+    private bool ReferencesDataHere(TNode? n) => TfModule.RefOf(n) is { } addr && m.ByAddress(addr) is { } d && Here(d);
 
     private void Permissions(TfResource r, TNode? policy, string property)
     {

@@ -24,8 +24,14 @@ public sealed class TfResource
     public required TfFile File { get; init; }
     public required TMap Node { get; init; }
 
-    /// <summary>"aws_iam_role.app" or "data.aws_iam_policy_document.trust".</summary>
+    /// <summary>Instance key of a resource expanded from a static count / for_each: `[0]`, `["orders"]`; empty otherwise.</summary>
+    public string Instance { get; init; } = "";
+
+    /// <summary>"aws_iam_role.app" or "data.aws_iam_policy_document.trust" (without the instance key: findings of identical instances share it).</summary>
     public string Address => Kind == "data" ? $"data.{Type}.{Name}" : $"{Type}.{Name}";
+
+    /// <summary>The address with its instance key, for messages.</summary>
+    public string Display => Address + Instance;
 }
 
 /// <summary>
@@ -36,8 +42,17 @@ public sealed class TfResource
 /// </summary>
 public sealed partial class TfModule
 {
+    /// <summary>Instances expanded from one count / for_each at most; beyond, the block is evaluated once with count.index / each.* unknown.</summary>
+    public const int MaxInstances = 256;
+
     private readonly Dictionary<string, (HExpr Expr, TfFile File)> _locals = new(StringComparer.Ordinal);
     private readonly HashSet<string> _evaluatingLocals = new(StringComparer.Ordinal);
+
+    /// <summary>count.index / each.key / each.value of the instance being converted (null: unknown).</summary>
+    private IReadOnlyDictionary<string, TNode>? _scope;
+
+    /// <summary>Values passed into this module by a calling module block (pinned nodes of the caller's file), by variable name.</summary>
+    public IReadOnlyDictionary<string, TNode>? Inputs { get; private init; }
 
     public List<TfFile> Files { get; } = [];
     public Dictionary<string, (HBlock Block, TfFile File, TMap Node)> Variables { get; } = new(StringComparer.Ordinal);
@@ -59,9 +74,9 @@ public sealed partial class TfModule
         return m;
     }
 
-    public static TfModule Build(IEnumerable<TfFile> files)
+    public static TfModule Build(IEnumerable<TfFile> files, IReadOnlyDictionary<string, TNode>? inputs = null)
     {
-        var m = new TfModule();
+        var m = new TfModule { Inputs = inputs };
         m.Files.AddRange(files);
         foreach (var f in m.Files)
         {
@@ -92,7 +107,19 @@ public sealed partial class TfModule
                 switch (b.Type)
                 {
                     case "resource" or "data" when b.Labels.Count == 2:
-                        m.Resources.Add(new TfResource { Kind = b.Type, Type = b.Labels[0], Name = b.Labels[1], Block = b, File = f, Node = m.Body(b.Body, f, b.Start) });
+                        foreach (var (key, scope) in m.Instances(b, f))
+                        {
+                            m._scope = scope;
+                            try
+                            {
+                                m.Resources.Add(new TfResource { Kind = b.Type, Type = b.Labels[0], Name = b.Labels[1], Block = b, File = f, Node = m.Body(b.Body, f, b.Start), Instance = key });
+                            }
+                            finally
+                            {
+                                m._scope = null;
+                            }
+                        }
+
                         break;
                     case "provider" when b.Labels.Count == 1:
                         m.Providers.Add((b, f, m.Body(b.Body, f, b.Start)));
@@ -107,6 +134,135 @@ public sealed partial class TfModule
         return m;
     }
 
+    // ------------------------------------------------------------------ count / for_each
+
+    /// <summary>
+    /// The instances of a block: one (key "", scope null) without count / for_each or when they are not static (count.index
+    /// and each.* stay unknown); none for count = 0 or an empty collection; otherwise one per index / element with
+    /// count.index or each.key / each.value bound.
+    /// </summary>
+    public List<(string Key, IReadOnlyDictionary<string, TNode>? Scope)> Instances(HBlock b, TfFile f)
+    {
+        var single = new List<(string, IReadOnlyDictionary<string, TNode>?)> { ("", null) };
+        if (b.Body.Attribute("count") is { } count)
+        {
+            var v = Expr(count.Value, f, 0);
+            if (Lit(v) is not { } text || !int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 0 || n > MaxInstances)
+            {
+                return single;
+            }
+
+            var list = new List<(string, IReadOnlyDictionary<string, TNode>?)>(n);
+            for (var i = 0; i < n; i++)
+            {
+                var index = new TScalar { Value = i.ToString(System.Globalization.CultureInfo.InvariantCulture), Line = v.Line, Column = v.Column, File = f };
+                list.Add(($"[{i}]", new Dictionary<string, TNode>(StringComparer.Ordinal) { ["count.index"] = index }));
+            }
+
+            return list;
+        }
+
+        if (b.Body.Attribute("for_each") is not { } forEach)
+        {
+            return single;
+        }
+
+        var collection = Expr(forEach.Value, f, 0);
+        var instances = new List<(string, IReadOnlyDictionary<string, TNode>?)>();
+        switch (collection)
+        {
+            case TMap map when map.Count <= MaxInstances:
+                foreach (var (k, value) in map.Entries)
+                {
+                    instances.Add(($"[\"{k.Value}\"]", Each(new TScalar { Value = k.Value, Line = k.Line, Column = k.Column, File = f }, value)));
+                }
+
+                return instances;
+            case TSeq seq when seq.Items.Count <= MaxInstances && seq.Items.All(i => Lit(i) is not null):
+                foreach (var item in seq.Items.Cast<TScalar>().DistinctBy(i => i.Value))
+                {
+                    instances.Add(($"[\"{item.Value}\"]", Each(item, item)));
+                }
+
+                return instances;
+            default:
+                return single;
+        }
+
+        static Dictionary<string, TNode> Each(TScalar key, TNode value) => new(StringComparer.Ordinal) { ["each.key"] = key, ["each.value"] = value };
+    }
+
+    /// <summary>Converts an expression with count.index / each.* bound (module blocks with count / for_each).</summary>
+    public TNode ExprIn(HExpr e, TfFile f, IReadOnlyDictionary<string, TNode>? scope)
+    {
+        var saved = _scope;
+        _scope = scope;
+        try
+        {
+            return Expr(e, f, 0);
+        }
+        finally
+        {
+            _scope = saved;
+        }
+    }
+
+    /// <summary>
+    /// A value passed to a child module, pinned: a deep copy whose nodes keep their position when the child uses them.
+    /// Parts that were written in <paramref name="file"/> keep their own position; parts that come from elsewhere (a
+    /// variable default or local in another file) are placed at the passing attribute; parts already pinned by a calling
+    /// module are kept as they are.
+    /// </summary>
+    public static TNode Pin(TNode value, TfFile file, int line, int column, int depth = 0)
+    {
+        if (value.Pinned || depth > Limits.MaxDepth)
+        {
+            return value;
+        }
+
+        var here = ReferenceEquals(value.File, file);
+        TNode copy;
+        switch (value)
+        {
+            case TScalar s:
+                copy = new TScalar { Value = s.Value, Kind = s.Kind, Tag = s.Tag };
+                break;
+            case TMap m:
+            {
+                var map = new TMap();
+                foreach (var (k, v) in m.Entries)
+                {
+                    var key = ReferenceEquals(k.File, file) ? k : new TScalar { Value = k.Value, Line = line, Column = column, File = file };
+                    map.Add(key, Pin(v, file, line, column, depth + 1));
+                }
+
+                copy = map;
+                break;
+            }
+
+            case TSeq q:
+            {
+                var seq = new TSeq();
+                foreach (var i in q.Items)
+                {
+                    seq.Items.Add(Pin(i, file, line, column, depth + 1));
+                }
+
+                copy = seq;
+                break;
+            }
+
+            default:
+                return value;
+        }
+
+        (copy.Line, copy.Column) = here ? (value.Line, value.Column) : (line, column);
+        (copy.KeyLine, copy.KeyColumn) = here && value.KeyLine > 0 ? (value.KeyLine, value.KeyColumn) : (line, column);
+        copy.File = file;
+        copy.Pinned = true;
+        return copy;
+    }
+
     // ------------------------------------------------------------------ conversion
 
     private (int Line, int Col) Pos(TfFile f, int offset) => f.Lines.Position(Math.Clamp(offset, 0, Math.Max(0, f.Text.Length - 1)));
@@ -114,11 +270,11 @@ public sealed partial class TfModule
     public TMap Body(HBody body, TfFile f, int start)
     {
         var (l, c) = Pos(f, start);
-        var map = new TMap { Line = l, Column = c };
+        var map = new TMap { Line = l, Column = c, File = f };
         foreach (var a in body.Attributes)
         {
             var (kl, kc) = Pos(f, a.NameStart);
-            map.Add(new TScalar { Value = a.Name, Line = kl, Column = kc }, Expr(a.Value, f, 0));
+            map.Add(new TScalar { Value = a.Name, Line = kl, Column = kc, File = f }, Expr(a.Value, f, 0));
         }
 
         foreach (var b in body.Blocks)
@@ -141,7 +297,7 @@ public sealed partial class TfModule
             }
             else
             {
-                var s = new TSeq { Line = bl, Column = bc };
+                var s = new TSeq { Line = bl, Column = bc, File = f };
                 s.Items.Add(node);
                 node.KeyLine = bl;
                 node.KeyColumn = bc;
@@ -166,6 +322,13 @@ public sealed partial class TfModule
 
     public TNode Expr(HExpr e, TfFile f, int depth)
     {
+        var n = ExprCore(e, f, depth);
+        n.File ??= f;
+        return n;
+    }
+
+    private TNode ExprCore(HExpr e, TfFile f, int depth)
+    {
         var (l, c) = Pos(f, e.Start);
         if (depth > 64)
         {
@@ -182,6 +345,11 @@ public sealed partial class TfModule
                 };
             case HTemplate t:
             {
+                if (!t.HasDirectives && t.Parts.Count == 1 && t.Parts[0] is HExpr only && Expr(only, f, depth + 1) is { Pinned: true } passed)
+                {
+                    return passed; // "${var.x}" is var.x itself (HCL); keeps the caller's position of a module input
+                }
+
                 var sb = new StringBuilder();
                 var known = !t.HasDirectives;
                 foreach (var p in t.Parts)
@@ -228,7 +396,7 @@ public sealed partial class TfModule
                 {
                     var k = Expr(item.Key, f, depth + 1) as TScalar;
                     var (kl, kc) = Pos(f, item.Key.Start);
-                    map.Add(new TScalar { Value = k?.Value ?? "?", Line = kl, Column = kc }, Expr(item.Value, f, depth + 1));
+                    map.Add(new TScalar { Value = k?.Value ?? "?", Line = kl, Column = kc, File = f }, Expr(item.Value, f, depth + 1));
                 }
 
                 return map;
@@ -303,7 +471,15 @@ public sealed partial class TfModule
         }
 
         TNode? value = null;
-        if (root == "var" && Variables.TryGetValue(first.Name, out var variable))
+        if (root is "count" or "each")
+        {
+            value = _scope is not null && _scope.TryGetValue($"{root}.{first.Name}", out var bound) ? bound : null;
+        }
+        else if (root == "var" && Inputs is not null && Inputs.TryGetValue(first.Name, out var input))
+        {
+            value = input;
+        }
+        else if (root == "var" && Variables.TryGetValue(first.Name, out var variable))
         {
             value = variable.Node["default"];
         }
@@ -336,8 +512,8 @@ public sealed partial class TfModule
             value = steps[i] switch
             {
                 HAttrStep a when value is TMap m => m[a.Name],
-                HIndexStep { Index: HLiteral { Kind: HLitKind.String } k } when value is TMap m => m[k.Value],
-                HIndexStep { Index: HLiteral { Kind: HLitKind.Number } n } when value is TSeq s && int.TryParse(n.Value, out var idx) && idx >= 0 && idx < s.Items.Count => s.Items[idx],
+                HIndexStep ix when value is TMap m && Lit(Expr(ix.Index, f, depth + 1)) is { } k => m[k],
+                HIndexStep ix when value is TSeq s && int.TryParse(Lit(Expr(ix.Index, f, depth + 1)), out var idx) && idx >= 0 && idx < s.Items.Count => s.Items[idx],
                 _ => null,
             };
         }
