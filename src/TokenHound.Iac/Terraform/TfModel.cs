@@ -167,21 +167,26 @@ public sealed partial class TfModule
             return single;
         }
 
+        // each.key / each.value are pinned: a finding on them points at the element of the collection (the line to edit),
+        // or at the for_each line when the collection comes from another file.
         var collection = Expr(forEach.Value, f, 0);
+        var (fl, fc) = Pos(f, forEach.NameStart);
         var instances = new List<(string, IReadOnlyDictionary<string, TNode>?)>();
         switch (collection)
         {
             case TMap map when map.Count <= MaxInstances:
                 foreach (var (k, value) in map.Entries)
                 {
-                    instances.Add(($"[\"{k.Value}\"]", Each(new TScalar { Value = k.Value, Line = k.Line, Column = k.Column, File = f }, value)));
+                    var key = Pin(new TScalar { Value = k.Value, Line = k.Line, Column = k.Column, File = k.File ?? f }, f, fl, fc);
+                    instances.Add(($"[\"{k.Value}\"]", Each(key, Pin(value, f, fl, fc))));
                 }
 
                 return instances;
             case TSeq seq when seq.Items.Count <= MaxInstances && seq.Items.All(i => Lit(i) is not null):
                 foreach (var item in seq.Items.Cast<TScalar>().DistinctBy(i => i.Value))
                 {
-                    instances.Add(($"[\"{item.Value}\"]", Each(item, item)));
+                    var pinned = Pin(item, f, fl, fc);
+                    instances.Add(($"[\"{item.Value}\"]", Each(pinned, pinned)));
                 }
 
                 return instances;
@@ -189,7 +194,7 @@ public sealed partial class TfModule
                 return single;
         }
 
-        static Dictionary<string, TNode> Each(TScalar key, TNode value) => new(StringComparer.Ordinal) { ["each.key"] = key, ["each.value"] = value };
+        static Dictionary<string, TNode> Each(TNode key, TNode value) => new(StringComparer.Ordinal) { ["each.key"] = key, ["each.value"] = value };
     }
 
     /// <summary>Converts an expression with count.index / each.* bound (module blocks with count / for_each).</summary>
