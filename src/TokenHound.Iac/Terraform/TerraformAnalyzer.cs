@@ -111,11 +111,8 @@ public sealed class TerraformAnalyzer(SecretsEngine engine) : IFileAnalyzer
 
                 if (chain.Contains(dir, StringComparer.Ordinal))
                 {
-                    if (ReferenceEquals(caller, analyzed))
-                    {
-                        report.Warn(line, $"module {block.Labels[0]} ({source}) is part of a module cycle ({string.Join(" -> ", chain.Select(c => Path.GetFileName(c)))} -> {Path.GetFileName(dir)}); not followed");
-                    }
-
+                    report.Warn(ReferenceEquals(caller, analyzed) ? line : 0,
+                        $"module {block.Labels[0]} ({source}) is part of a module cycle ({string.Join(" -> ", chain.Select(c => Path.GetFileName(c)))} -> {Path.GetFileName(dir)}); not followed");
                     continue;
                 }
 
