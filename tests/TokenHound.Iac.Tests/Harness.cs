@@ -101,9 +101,14 @@ public static partial class Harness
     public static List<string> Actual(IEnumerable<Finding> findings, Func<string, bool> ruleFilter) =>
         [.. findings.Where(f => ruleFilter(f.RuleId)).Select(f => $"{f.RuleId}:{f.Location.Line}").Order(StringComparer.Ordinal)];
 
-    /// <summary>Sample files (not sidecars) under a folder, recursively, excluding helper files referenced by DefinitionUri (*.asl.* under a "statemachine" folder are samples too).</summary>
+    private static readonly string[] SampleExtensions = [".yaml", ".yml", ".json", ".tf", ".template"];
+
+    /// <summary>
+    /// Sample files (templates, ASL, Terraform; not sidecars) under a folder, recursively. Function code next to a template
+    /// (a CodeUri folder with .py/.mjs/.cs handlers) is support material, not a sample.
+    /// </summary>
     public static IEnumerable<string> Samples(string dir) =>
         Directory.Exists(dir)
-            ? Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".expect", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+            ? Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Where(f => SampleExtensions.Contains(Path.GetExtension(f))).Order(StringComparer.Ordinal)
             : [];
 }

@@ -117,13 +117,21 @@ public sealed partial class CfnChecks(CfnTemplate t, IacReporter report, SecretV
             }
         }
 
-        foreach (var api in t.OfType("AWS::Serverless::Api"))
+        // SAM APIs: the explicit ones, and the implicit API (ServerlessRestApi) that Globals.Api configures.
+        var samApis = t.OfType("AWS::Serverless::Api").Select(a => (Api: (CfnResource?)a, Auth: a.Prop("Auth") as TMap)).ToList();
+        if (t.Globals?.Path("Api", "Auth") is TMap implicitAuth)
         {
-            if (api.Prop("Auth", "Authorizers") is not TMap auths)
+            samApis.Add((null, implicitAuth));
+        }
+
+        foreach (var (api, auth) in samApis)
+        {
+            if (auth?["Authorizers"] is not TMap auths)
             {
                 continue;
             }
 
+            var apiName = api?.Id ?? "ServerlessRestApi";
             foreach (var (name, node) in auths.Entries)
             {
                 if (node is not TMap cfg || cfg["UserPoolArn"] is not { } arn || cfg["AuthorizationScopes"] is TSeq { Items.Count: > 0 })
@@ -131,17 +139,97 @@ public sealed partial class CfnChecks(CfnTemplate t, IacReporter report, SecretV
                     continue;
                 }
 
+                var reported = false;
                 var items = arn is TSeq s ? s.Items : [arn];
                 foreach (var item in items)
                 {
-                    if (PoolOf(item) is { } pool && ClientsOfPool(pool) is var n and >= 2)
+                    if (api is not null && PoolOf(item) is { } pool && ClientsOfPool(pool) is var n and >= 2)
                     {
                         report.Add(IacRules.CognitoAuthorizerAnyClient, arn, api.Id, $"Auth.Authorizers.{name.Value}.UserPoolArn",
                             $"Cognito authorizer {name.Value} of {api.Id} accepts tokens of all {n} app clients of user pool {pool}; it requires no authorization scopes.", ignored: api.Ignored);
+                        reported = true;
                         break;
                     }
                 }
+
+                if (!reported)
+                {
+                    BackendWithoutAudienceCheck(api, apiName, auth, name.Value, arn);
+                }
             }
+        }
+    }
+
+    /// <summary>
+    /// THI001, backend branch: the functions behind an unscoped Cognito authorizer (events on this API whose authorizer is
+    /// this one, explicitly or as the API's DefaultAuthorizer, without AuthorizationScopes) whose source folder (CodeUri,
+    /// relative to the template) is readable and holds no audience / client-id check. Functions whose code cannot be read
+    /// (S3 URIs, missing folders, intrinsics) give no finding from this branch.
+    /// </summary>
+    private void BackendWithoutAudienceCheck(CfnResource? api, string apiName, TMap auth, string authorizer, TNode arn)
+    {
+        if (report.File.FullPath is null || report.File.Commit is not null || Path.GetDirectoryName(Path.GetFullPath(report.File.FullPath)) is not { } templateDir)
+        {
+            return;
+        }
+
+        var root = report.File.Root is null ? null : Path.GetFullPath(report.File.Root);
+        var defaultAuthorizer = E.StrOrDefault(auth["DefaultAuthorizer"]);
+        var unchecked_ = new List<string>();
+        var checkedCount = 0;
+        foreach (var fn in t.OfType(SamFn))
+        {
+            if (fn["Events"] is not TMap events || !events.Entries.Any(e => IsBehind(e.Value as TMap)))
+            {
+                continue;
+            }
+
+            var codeUri = E.StrOrDefault(fn["CodeUri"]);
+            if (codeUri is null || codeUri.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var path = Path.GetFullPath(Path.Combine(templateDir, codeUri));
+            if ((root is not null && !path.StartsWith(root, StringComparison.Ordinal)) || BackendAudienceCheck.ScanPath(path) is not { } result)
+            {
+                continue;
+            }
+
+            if (result.CheckAt is null)
+            {
+                unchecked_.Add($"{fn.Id} ({codeUri.TrimEnd('/')})");
+            }
+            else
+            {
+                checkedCount++;
+            }
+        }
+
+        if (unchecked_.Count > 0)
+        {
+            report.Add(IacRules.CognitoAuthorizerAnyClient, arn, apiName, $"Auth.Authorizers.{authorizer}.UserPoolArn",
+                $"Cognito authorizer {authorizer} of {apiName} accepts an ID or access token of any app client of the pool, requires no authorization scopes, " +
+                $"and the code of {string.Join(", ", unchecked_)} shows no audience / client_id check (looked for aws-jwt-verify clientId, audience options, aud/client_id comparisons)" +
+                (checkedCount > 0 ? $"; {checkedCount} other function(s) behind it do check" : "") + ".",
+                confidence: Confidence.Low, ignored: api?.Ignored);
+        }
+
+        bool IsBehind(TMap? ev)
+        {
+            if (ev is null || E.Str(ev["Type"]) != "Api" || ev["Properties"] is not TMap props)
+            {
+                return false;
+            }
+
+            var apiRef = props["RestApiId"];
+            if (api is null ? apiRef is not null : E.RefTarget(apiRef) != api.Id)
+            {
+                return false;
+            }
+
+            var chosen = props.Path("Auth", "Authorizer") is { } a ? E.StrOrDefault(a) : defaultAuthorizer;
+            return chosen == authorizer && props.Path("Auth", "AuthorizationScopes") is not TSeq { Items.Count: > 0 };
         }
     }
 
