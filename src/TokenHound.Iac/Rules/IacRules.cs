@@ -24,7 +24,7 @@ public static class IacRules
 
     public static readonly RuleInfo CognitoAuthorizerAnyClient = R("THI001", "cognito-authorizer-any-client", "authorizer-misconfig", Severity.Medium, Confidence.Medium,
         "Cognito authorizer accepts tokens of every app client of the pool",
-        "An API Gateway Cognito user-pool authorizer (REST COGNITO_USER_POOLS or SAM Auth.Authorizers.*.UserPoolArn) checks only that a token was issued by the pool. The pool in the template has several app clients, and no authorization scopes narrow what the API accepts, so a token issued to any of them (a public mobile client, a partner's client) is accepted by this API.",
+        "An API Gateway Cognito user-pool authorizer (REST COGNITO_USER_POOLS or SAM Auth.Authorizers.*.UserPoolArn) checks only that a token was issued by the pool. The pool in the template has several app clients, and no authorization scopes narrow what the API accepts, so a token issued to any of them (a public mobile client, a partner's client) is accepted by this API. SAM APIs whose pool has a single client in the template (or is imported) are reported, with low confidence, when the code of a function behind the authorizer (its CodeUri folder) shows no audience / client_id check.",
         "Give the API its own resource server scopes and require them (AuthorizationScopes), or verify the token's client_id/aud in a Lambda authorizer or in the backend; keep one app client per audience.",
         "CWE-863", Cfn + "aws-resource-apigateway-authorizer.html", "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-integrate-with-cognito.html");
 
