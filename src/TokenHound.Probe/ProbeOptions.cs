@@ -11,6 +11,21 @@ public sealed record ProbeOptions
     /// <summary>A valid token of the user (a JWT, or an opaque bearer token).</summary>
     public string? Token { get; init; }
 
+    /// <summary>A login request the user describes (path or URL on the target host): POSTed once to obtain a token.</summary>
+    public string? LoginUrl { get; init; }
+
+    /// <summary>Body of the login request (JSON, or form fields "a=b&amp;c=d").</summary>
+    public string? LoginBody { get; init; }
+
+    /// <summary>Content type of the login body: application/json (default) or application/x-www-form-urlencoded.</summary>
+    public string LoginContentType { get; init; } = "application/json";
+
+    /// <summary>Dotted JSON path of the token in the login response ("access_token", "AuthenticationResult.IdToken"); null: common names.</summary>
+    public string? LoginTokenPath { get; init; }
+
+    /// <summary>Name of the Set-Cookie of the login response that carries the token; null: a token-named or JWT-valued cookie when the body has none.</summary>
+    public string? LoginCookie { get; init; }
+
     /// <summary>Cookies of a logged-in session, "name=value" each.</summary>
     public IReadOnlyList<string> Cookies { get; init; } = [];
 

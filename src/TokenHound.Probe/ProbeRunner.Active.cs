@@ -95,7 +95,7 @@ public sealed partial class ProbeRunner
     private async Task ExposureAsync(CancellationToken ct)
     {
         // The API accepting the bearer token from the query string (it ends up in access logs).
-        if (_o.Token is { } token && JwtTarget() is { } t && CanContinue)
+        if (_o.Token is { } token && _tokenCookie is null && JwtTarget() is { } t && CanContinue)
         {
             var raw = token.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? token[7..].Trim() : token;
             var q = new UriBuilder(t.Ep.Uri);

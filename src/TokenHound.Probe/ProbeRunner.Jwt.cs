@@ -17,8 +17,8 @@ public sealed partial class ProbeRunner
             return;
         }
 
-        Tested("jwt-validation", "offline checks of --token");
-        Tested("token-exposure-client", "claims of --token");
+        Tested("jwt-validation", "offline checks of " + TokenSource);
+        Tested("token-exposure-client", "claims of " + TokenSource);
         var url = _o.Target;
         if (_jwt.IsHmac)
         {
@@ -29,13 +29,13 @@ public sealed partial class ProbeRunner
                     Report(ProbeRules.JwtWeakSecret, url, null, "offline:" + _jwt.Alg,
                         $"The {_jwt.Alg} signature of your token verifies with {(secret.Length == 0 ? "an empty secret" : "a common secret from TokenHound's list")}: anyone can sign tokens the API accepts.",
                         secret.Length == 0 ? "secret: (empty)" : "secret: " + SecretMask.Mask(secret, 2),
-                        props: new() { ["alg"] = _jwt.Alg, ["check"] = "offline dictionary" }, request: "offline check of --token (no request)");
+                        props: new() { ["alg"] = _jwt.Alg, ["check"] = "offline dictionary" }, request: $"offline check of {TokenSource} (no request)");
                     break;
                 }
             }
         }
 
-        foreach (var (label, token) in new[] { ("--token", _o.Token), ("--expired-token", _o.ExpiredToken), ("--other-token", _o.OtherToken) })
+        foreach (var (label, token) in new[] { (TokenSource, _o.Token), ("--expired-token", _o.ExpiredToken), ("--other-token", _o.OtherToken) })
         {
             if (token is not null && Jwt.TryParse(token, out var j, out _) && j is not null)
             {
@@ -120,7 +120,7 @@ public sealed partial class ProbeRunner
         {
             if (!_o.DryRun)
             {
-                _sink.Warn(Target, "no probed endpoint answered differently with and without --token: JWT acceptance checks skipped (give the URL of an endpoint that requires the token)");
+                _sink.Warn(Target, $"no probed endpoint answered differently with and without {TokenSource}: JWT acceptance checks skipped (give the URL of an endpoint that requires the token)");
             }
 
             return;
@@ -138,7 +138,7 @@ public sealed partial class ProbeRunner
 
             _http.AddSecret(token);
             RegisterSent(token, "Authorization (forged token: " + variant + ")");
-            var headers = new List<KeyValuePair<string, string>> { ProbeRequest.Bearer(token) };
+            var headers = new List<KeyValuePair<string, string>> { TokenHeader(token) };
             var r = await SendAsync(Request(t.Ep, t.B.Method, variant, headers), ct).ConfigureAwait(false);
             if (!Similarity.Accepted(r, t.B.Auth, t.B.Anon))
             {

@@ -27,21 +27,33 @@ public sealed partial class ProbeRunner
 
     private async Task LlmAsync(CancellationToken ct)
     {
-        var named = _o.LlmEndpoints.Select(Resolve).ToList();
-        var detected = _endpoints.Where(e => e.Methods.Contains("POST") && LlmPath().IsMatch(e.Template)).Select(e => e.Uri).ToList();
-        foreach (var d in detected.Where(d => !named.Any(n => n.AbsolutePath == d.AbsolutePath)))
+        var named = _o.LlmEndpoints.Select(Resolve).Select(u => (Url: u, OpenAi: u.AbsolutePath.EndsWith("/chat/completions", StringComparison.OrdinalIgnoreCase), Field: (string?)null)).ToList();
+        var detected = await DetectLlmAsync(named.Select(n => n.Url.AbsolutePath).ToHashSet(StringComparer.Ordinal), ct).ConfigureAwait(false);
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var d in detected)
         {
+            var path = d.Url.AbsolutePath;
             if (_o.MethodAllowed("POST"))
             {
-                named.Add(d);
+                named.Add((d.Url, d.OpenAi, d.Field));
+                rows.Add([path, d.Kind, d.Evidence, "probed (POST allowed with --method POST)"]);
             }
             else
             {
-                _sink.Warn(_http.MaskedUrl(d), "looks like an LLM endpoint: probe it with --llm PATH (or --method POST)");
+                _sink.Warn(_http.MaskedUrl(d.Url), $"LLM endpoint detected at {path} ({d.Evidence}); re-run with --llm {path} (or --method POST) to probe it");
+                rows.Add([path, d.Kind, d.Evidence, $"not probed: POST not allowed; re-run with --llm {path}"]);
             }
         }
 
-        foreach (var url in named.DistinctBy(u => u.AbsoluteUri))
+        if (rows.Count > 0)
+        {
+            _sections.Add(new ReportSection("LLM endpoints detected", ["Endpoint", "Kind", "Evidence", "Action"], rows)
+            {
+                Note = "Detected from responses (an OpenAI-style model list or completion, an error that names the messages or prompt field) and from the OpenAPI request schemas. Only GET, HEAD and OPTIONS were sent to detect them.",
+            });
+        }
+
+        foreach (var (url, openAi, field) in named.DistinctBy(n => n.Url.AbsoluteUri))
         {
             if (!CanContinue)
             {
@@ -54,17 +66,144 @@ public sealed partial class ProbeRunner
                 continue;
             }
 
-            await ProbeLlmAsync(url, ct).ConfigureAwait(false);
+            await ProbeLlmAsync(url, openAi, field, ct).ConfigureAwait(false);
         }
     }
 
-    [GeneratedRegex(@"(?i)(?:chat/completions|/completions$|/chat\b|/prompt\b|/ask\b|/llm\b|/assistant\b|/generate\b|/invoke\b)", RegexOptions.NonBacktracking)]
-    private static partial Regex LlmPath();
+    /// <summary>An LLM endpoint found without --llm.</summary>
+    internal sealed record LlmDetected(Uri Url, string Kind, string Evidence, bool OpenAi, string? Field);
 
-    private async Task ProbeLlmAsync(Uri url, CancellationToken ct)
+    /// <summary>Paths (on the target's root) asked with GET for LLM APIs: model lists and chat / prompt endpoints.</summary>
+    internal static readonly string[] LlmWellKnownPaths =
+        ["/v1/models", "/models", "/v1/chat/completions", "/chat/completions", "/v1/completions", "/completions", "/chat", "/api/chat", "/api/generate", "/prompt", "/api/prompt"];
+
+    private async Task<List<LlmDetected>> DetectLlmAsync(HashSet<string> named, CancellationToken ct)
     {
-        var openAi = url.AbsolutePath.EndsWith("/chat/completions", StringComparison.OrdinalIgnoreCase);
-        string[] fields = openAi ? ["messages"] : ["prompt", "message", "input", "query"];
+        var found = new List<LlmDetected>();
+        void Add(LlmDetected d)
+        {
+            if (!named.Contains(d.Url.AbsolutePath) && !found.Any(f => f.Url.AbsolutePath == d.Url.AbsolutePath))
+            {
+                found.Add(d);
+            }
+        }
+
+        // 1. Request schemas of documented operations.
+        foreach (var ep in _endpoints.Where(e => e.BodyExample is not null && e.Methods.Any(m => m is "POST" or "PUT")))
+        {
+            if (TryJson(ep.BodyExample!) is JsonObject body)
+            {
+                if (body["messages"] is JsonArray)
+                {
+                    Add(new(ep.Uri, "OpenAI-compatible chat", "the OpenAPI request schema has a 'messages' array", true, null));
+                }
+                else if (body.ContainsKey("prompt"))
+                {
+                    Add(new(ep.Uri, "prompt endpoint", "the OpenAPI request schema has a 'prompt' field", false, "prompt"));
+                }
+            }
+        }
+
+        // 2. Responses already seen for the discovered endpoints.
+        foreach (var (ep, b) in _baselines)
+        {
+            foreach (var r in new[] { b.Anon, b.Auth })
+            {
+                if (r is { Status: > 0 } && LlmShape(r) is { } d && (!d.FromError || !await IsCatchAllAsync(r, ct).ConfigureAwait(false)))
+                {
+                    Add(d);
+                }
+            }
+        }
+
+        // 3. Well-known paths, GET only.
+        var known = _endpoints.Select(e => e.Uri.AbsolutePath).ToHashSet(StringComparer.Ordinal);
+        foreach (var path in LlmWellKnownPaths)
+        {
+            if (!CanContinue)
+            {
+                break;
+            }
+
+            var u = new Uri(_o.Target, path);
+            if (known.Contains(path) || named.Contains(path) || found.Any(f => f.Url.AbsolutePath == path))
+            {
+                continue;
+            }
+
+            var r = await SendAsync(ProbeRequest.Get(u, "LLM endpoint discovery"), ct).ConfigureAwait(false);
+            if (r is { Status: > 0 } && LlmShape(r) is { } d && (!d.FromError || !await IsCatchAllAsync(r, ct).ConfigureAwait(false)))
+            {
+                Add(d);
+            }
+        }
+
+        return found;
+    }
+
+    internal sealed record LlmShapeMatch(Uri Url, string Kind, string Evidence, bool OpenAi, string? Field, bool FromError)
+    {
+        public static implicit operator LlmDetected(LlmShapeMatch m) => new(m.Url, m.Kind, m.Evidence, m.OpenAi, m.Field);
+    }
+
+    /// <summary>Recognises an LLM API from one response: a model list, a completion, or an error naming its request fields.</summary>
+    internal static LlmShapeMatch? LlmShape(ProbeResponse r)
+    {
+        var path = r.Uri.AbsolutePath;
+        var node = r.Body.TrimStart().StartsWith('{') ? TryJson(r.Body) as JsonObject : null;
+        if (r.Ok && node is not null)
+        {
+            if (Str(node["object"]) == "list" && node["data"] is JsonArray data
+                && data.OfType<JsonObject>().Any(m => Str(m["object"]) == "model" && Str(m["id"]) is { Length: > 0 }))
+            {
+                var dir = path.EndsWith("/models", StringComparison.Ordinal) ? path[..^"/models".Length] : path.TrimEnd('/');
+                return new(new Uri(r.Uri, dir + "/chat/completions"), "OpenAI-compatible API", $"GET {path} returned an OpenAI-style model list", true, null, false);
+            }
+
+            if (Str(node["object"]) is "chat.completion" or "text_completion"
+                || (node["choices"] is JsonArray { Count: > 0 } ch && (ch[0]?["message"]?["content"] is JsonValue || ch[0]?["text"] is JsonValue)))
+            {
+                var chat = node["choices"] is JsonArray c2 && c2.Count > 0 && c2[0]?["message"] is JsonObject;
+                return new(r.Uri, chat ? "OpenAI-compatible chat" : "OpenAI-compatible completions", $"{r.Request.Method} {path} returned a completion-shaped body", chat, chat ? null : "prompt", false);
+            }
+
+            return null;
+        }
+
+        if (r.Status is not (400 or 405 or 422) || r.Body.Length is 0 or > 4096)
+        {
+            return null;
+        }
+
+        if (node?["error"] is JsonObject err && Str(err["type"]) == "invalid_request_error" && Str(err["message"]) is { } msg && OpenAiField().IsMatch(msg))
+        {
+            return new(r.Uri, "OpenAI-compatible chat", $"{r.Request.Method} {path} answered {r.Status} with an OpenAI-style invalid_request_error", true, null, true);
+        }
+
+        var field = LlmField().Match(r.Body);
+        if (field.Success && FieldDemand().IsMatch(r.Body))
+        {
+            var f = field.Groups[1].Value.ToLowerInvariant();
+            return new(r.Uri, f == "messages" ? "chat endpoint" : "prompt endpoint", $"{r.Request.Method} {path} answered {r.Status} asking for a '{f}' field", f == "messages", f == "messages" ? null : f, true);
+        }
+
+        return null;
+    }
+
+    private static string? Str(JsonNode? n) => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    [GeneratedRegex(@"(?i)(?:^|[^A-Za-z0-9_])(messages|prompt)(?:$|[^A-Za-z0-9_])", RegexOptions.NonBacktracking)]
+    private static partial Regex LlmField();
+
+    [GeneratedRegex(@"(?i)\b(?:messages|model|prompt)\b", RegexOptions.NonBacktracking)]
+    private static partial Regex OpenAiField();
+
+    [GeneratedRegex(@"(?i)\b(?:required|missing|must|expected|expects|provide|invalid|field)\b", RegexOptions.NonBacktracking)]
+    private static partial Regex FieldDemand();
+
+    private async Task ProbeLlmAsync(Uri url, bool openAi, string? preferredField, CancellationToken ct)
+    {
+        string[] fields = openAi ? ["messages"] : [.. new[] { preferredField ?? "prompt", "prompt", "message", "input", "query" }.Distinct()];
         var field = fields[0];
         var rows = new List<IReadOnlyList<string>>();
         var replies = new List<(string Probe, string Reply, List<string> Variants)>();

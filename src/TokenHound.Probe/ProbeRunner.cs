@@ -15,7 +15,7 @@ public sealed record ProbeResult(ScanReport Report, ProbeScore Score);
 /// </summary>
 public sealed partial class ProbeRunner : IDisposable
 {
-    private readonly ProbeOptions _o;
+    private ProbeOptions _o;
     private readonly FindingCollector _sink = new();
     private readonly ProbeClient _http;
     private readonly SecretsEngine _engine;
@@ -136,6 +136,7 @@ public sealed partial class ProbeRunner : IDisposable
 
     private async Task RunChecksAsync(CancellationToken ct)
     {
+        await LoginAsync(ct).ConfigureAwait(false);
         ParseTokens();
         OfflineJwtChecks();
         await DiscoverAsync(ct).ConfigureAwait(false);
@@ -152,21 +153,21 @@ public sealed partial class ProbeRunner : IDisposable
     {
         if (_o.Token is { } t)
         {
-            RegisterSent(t.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? t[7..].Trim() : t, "Authorization (your token)");
+            RegisterSent(t.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? t[7..].Trim() : t, _tokenCookie is null ? "Authorization (your token)" : $"cookie {_tokenCookie} (your token)");
             if (Jwt.TryParse(t, out var jwt, out var err))
             {
                 _jwt = jwt;
             }
             else
             {
-                _sink.Warn("--token", $"{err}: JWT checks skipped; the token is still sent as an opaque bearer token");
+                _sink.Warn(TokenSource, $"{err}: JWT checks skipped; the token is still sent as an opaque {(_tokenCookie is null ? "bearer token" : "cookie")}");
             }
         }
     }
 
     private IEnumerable<KeyValuePair<string, string>> CredentialHeaders()
     {
-        if (_o.Token is { } t)
+        if (_o.Token is { } t && _tokenCookie is null)
         {
             yield return ProbeRequest.Bearer(t.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? t[7..].Trim() : t);
         }

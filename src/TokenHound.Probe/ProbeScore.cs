@@ -99,8 +99,8 @@ public sealed class ProbeScore
 
     private static string NotTestedReason(string family) => family switch
     {
-        "jwt-validation" => "give a JWT with --token",
-        "llm-prompt-leak" => "no LLM endpoint (name one with --llm PATH)",
+        "jwt-validation" => "give a JWT with --token or a login with --login-url",
+        "llm-prompt-leak" => "no LLM endpoint probed (name one with --llm PATH)",
         "cors-credentials" => "no endpoint answered",
         "token-reflection" => "no endpoint answered",
         _ => "no response",

@@ -29,6 +29,9 @@ public sealed class AuthApiConfig
     public bool AcceptQueryToken { get; set; }
     public bool CorsReflectWithCredentials { get; set; }
 
+    /// <summary>POST /login: json ({"access_token"}), cognito (AuthenticationResult), cookie (Set-Cookie id_token), notoken, fail401.</summary>
+    public string Login { get; set; } = "json";
+
     public static AuthApiConfig Load(string path) =>
         JsonSerializer.Deserialize<AuthApiConfig>(File.ReadAllText(path), new JsonSerializerOptions { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip })!;
 }
@@ -88,6 +91,11 @@ public sealed class AuthApi : IAsyncDisposable
     {
         var header = ctx.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..] : null;
+        if (token is null && _c.Login == "cookie" && ctx.Request.Cookies["id_token"] is { Length: > 0 } cookie)
+        {
+            token = cookie;
+        }
+
         if (token is null && _c.AcceptQueryToken)
         {
             token = ctx.Request.Query["access_token"].ToString() is { Length: > 0 } q ? q : null;
@@ -211,8 +219,59 @@ public sealed class AuthApi : IAsyncDisposable
 
     private static Delegate H(Func<HttpContext, Task<IResult>> f) => f;
 
+    public const string LoginUser = "alice@example.com";
+    public const string LoginPassword = "correct-horse-battery-staple-42";
+
+    /// <summary>A login endpoint like the ones in front of most JWT APIs (or Cognito's InitiateAuth response shape).</summary>
+    private async Task<IResult> LoginAsync(HttpContext ctx)
+    {
+        string? user, password;
+        if (ctx.Request.HasFormContentType)
+        {
+            var form = await ctx.Request.ReadFormAsync();
+            (user, password) = (form["username"].ToString(), form["password"].ToString());
+        }
+        else
+        {
+            var body = await JsonNode.ParseAsync(ctx.Request.Body);
+            (user, password) = (body?["username"]?.ToString(), body?["password"]?.ToString());
+        }
+
+        ctx.Response.Headers.CacheControl = "no-store";
+        if (_c.Login == "fail401" || user != LoginUser || password != LoginPassword)
+        {
+            return Results.Json(new { error = "invalid_grant", error_description = "Incorrect username or password." }, statusCode: 401);
+        }
+
+        var token = Token(new Dictionary<string, object> { ["sub"] = "user-1001", ["scope"] = "orders:read" });
+        switch (_c.Login)
+        {
+            case "notoken":
+                return Results.Json(new { status = "ok", user = "user-1001", next = "/api/profile" });
+            case "cognito":
+                return Results.Json(new
+                {
+                    AuthenticationResult = new
+                    {
+                        AccessToken = Token(audience: "3n4b5urk1ft4fl3mg5e62nasuv"),
+                        ExpiresIn = 3600,
+                        IdToken = token,
+                        RefreshToken = "eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIiwiYWxnIjoiUlNBLU9BRVAifQ.fake-refresh",
+                        TokenType = "Bearer",
+                    },
+                    ChallengeParameters = new { },
+                });
+            case "cookie":
+                ctx.Response.Cookies.Append("id_token", token, new CookieOptions { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict, Path = "/" });
+                return Results.Json(new { status = "ok" });
+            default:
+                return Results.Json(new { access_token = token, token_type = "Bearer", expires_in = 3600 });
+        }
+    }
+
     private void Map(WebApplication app)
     {
+        app.MapPost("/login", H(LoginAsync));
         app.MapGet("/api/profile", H(ctx => Protected(ctx, Profile)));
         app.MapMethods("/api/profile", ["HEAD"], H(async ctx =>
         {

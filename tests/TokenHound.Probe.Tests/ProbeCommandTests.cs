@@ -33,6 +33,18 @@ public sealed class ProbeCommandTests
     }
 
     [Fact]
+    public void A_host_that_does_not_resolve_gives_one_warning_line_and_a_report()
+    {
+        var (code, stdout, err) = Run("probe", "http://tokenhound-probe-test.invalid/", "--format", "json");
+        Assert.Equal(0, code);
+        var line = Assert.Single(err.Split('\n'), l => l.Contains("DNS lookup failed", StringComparison.Ordinal));
+        Assert.StartsWith("warning: http://tokenhound-probe-test.invalid: DNS lookup failed", line, StringComparison.Ordinal);
+        Assert.Contains("probe stopped", line, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal(1, doc.RootElement.GetProperty("stats").GetProperty("requests").GetInt64());
+    }
+
+    [Fact]
     public void A_public_key_that_is_not_pem_is_a_usage_error()
     {
         var f = Path.GetTempFileName();

@@ -172,6 +172,19 @@ public sealed class SafetyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_host_name_that_does_not_resolve_gives_a_warning_and_stops_at_once()
+    {
+        // RFC 6761: .invalid never resolves, so nothing is contacted.
+        var result = await RunAsync(Probing.Options(new Uri("http://tokenhound-probe-test.invalid/api")) with { Token = ValidToken });
+        var w = Assert.Single(result.Report.Warnings, w => w.Message.Contains("DNS lookup failed", StringComparison.Ordinal));
+        Assert.Contains("probe stopped", w.Message, StringComparison.Ordinal);
+        Assert.Equal("http://tokenhound-probe-test.invalid", w.Input);
+        Assert.Equal(1, result.Report.Stats["requests"]);
+        Assert.Equal(1, result.Report.Stats["failedRequests"]);
+        Assert.Contains(result.Report.Sections.Single(s => s.Title == "Probe statistics").Rows, r => r[0] == "Stopped early" && r[1].StartsWith("DNS lookup failed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_server_that_never_answers_is_given_up_after_a_few_timeouts()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);

@@ -6,7 +6,7 @@ using TokenHound.Probe;
 namespace TokenHound.Cli.Commands;
 
 /// <summary>
-/// `tokenhound probe URL [--openapi FILE] [--token JWT] [--public-key FILE] [--rate N] [--budget N] [--dry-run] …`:
+/// `tokenhound probe URL [--openapi FILE] [--token JWT | --login-url PATH --login-body JSON] [--public-key FILE] [--rate N] [--budget N] [--dry-run] …`:
 /// black-box checks of one live API, with a score.
 /// </summary>
 public static class ProbeCommand
@@ -18,6 +18,13 @@ public static class ProbeCommand
         var token = new Option<string?>("--token") { Description = "A valid token of yours (JWT for the JWT checks; any bearer token otherwise). Never written in full." };
         var cookie = new Option<string[]>("--cookie") { Description = "A session cookie of yours, name=value (repeatable).", AllowMultipleArgumentsPerToken = false };
         var publicKey = new Option<string?>("--public-key") { Description = "PEM public key of the token issuer (RS/ES → HS key confusion); default: the JWKS of the target." };
+        var loginUrl = new Option<string?>("--login-url") { Description = "Log in first: POST to this path (or URL on the target host) and use the token it returns like --token (counts against the budget)." };
+        var loginBody = new Option<string?>("--login-body") { Description = "Body of the login request: JSON (or form fields with --login-content-type form). Never written to reports." };
+        var loginBodyFile = new Option<string?>("--login-body-file") { Description = "File with the body of the login request (instead of --login-body; keeps the password off the command line)." };
+        var loginType = new Option<string>("--login-content-type") { Description = "Content type of the login body: json (default) or form.", DefaultValueFactory = _ => "json" };
+        loginType.AcceptOnlyFromAmong("json", "form");
+        var loginPath = new Option<string?>("--login-token-path") { Description = "Dotted JSON path of the token in the login response (access_token, AuthenticationResult.IdToken …); default: common names, then token cookies." };
+        var loginCookie = new Option<string?>("--login-cookie") { Description = "Name of the Set-Cookie of the login response that carries the token (then sent as that cookie)." };
         var expired = new Option<string?>("--expired-token") { Description = "An expired token of yours: checks that the API refuses it." };
         var other = new Option<string?>("--other-token") { Description = "A valid token of another client or user pool: checks audience and issuer validation." };
         var rate = new Option<double>("--rate") { Description = "Requests per second (default 5; 0 lifts the limit).", DefaultValueFactory = _ => 5 };
@@ -38,7 +45,7 @@ public static class ProbeCommand
         var common = new CommonOptions();
         var cmd = new Command("probe", "Probe a live API for token leaks and token-validation weaknesses, and grade it (only the given host; rate-limited; GET/HEAD/OPTIONS unless --method).")
         {
-            url, openapi, token, cookie, publicKey, expired, other, rate, budget, dryRun, method, allowHost, llm, llmCanary, llmPrompt, llmModel, insecure, timeout, maxTime, maxEndpoints, failBelow,
+            url, openapi, token, cookie, loginUrl, loginBody, loginBodyFile, loginType, loginPath, loginCookie, publicKey, expired, other, rate, budget, dryRun, method, allowHost, llm, llmCanary, llmPrompt, llmModel, insecure, timeout, maxTime, maxEndpoints, failBelow,
         };
         common.AddTo(cmd);
         cmd.SetAction(r =>
@@ -113,6 +120,58 @@ public static class ProbeCommand
                 }
             }
 
+            var login = Blank(r.GetValue(loginUrl));
+            if (login is null && (r.GetValue(loginBody) is not null || r.GetValue(loginBodyFile) is not null || Blank(r.GetValue(loginPath)) is not null || Blank(r.GetValue(loginCookie)) is not null))
+            {
+                throw new UsageException("--login-body, --login-body-file, --login-token-path and --login-cookie need --login-url");
+            }
+
+            var form = r.GetValue(loginType) == "form";
+            string? loginText = null;
+            if (login is not null)
+            {
+                if (Blank(r.GetValue(token)) is not null)
+                {
+                    throw new UsageException("give either --token or --login-url, not both");
+                }
+
+                if (Uri.TryCreate(login, UriKind.Absolute, out var lu) && !login.StartsWith('/'))
+                {
+                    if (!IsHttpUrl(login))
+                    {
+                        throw new UsageException($"--login-url {login}: give a path or an http(s) URL on the target host");
+                    }
+
+                    if (!lu.Host.Equals(target.Host, StringComparison.OrdinalIgnoreCase))
+                    {
+                        throw new UsageException($"--login-url {login}: not on the target host {target.Host}");
+                    }
+                }
+
+                if (Blank(r.GetValue(loginPath)) is not null && Blank(r.GetValue(loginCookie)) is not null)
+                {
+                    throw new UsageException("give either --login-token-path or --login-cookie, not both");
+                }
+
+                if (r.GetValue(loginBody) is not null && r.GetValue(loginBodyFile) is not null)
+                {
+                    throw new UsageException("give either --login-body or --login-body-file, not both");
+                }
+
+                loginText = r.GetValue(loginBodyFile) is { } lf ? ReadFile(lf, "--login-body-file") : r.GetValue(loginBody);
+                if (!form && loginText is { Length: > 0 })
+                {
+                    try
+                    {
+                        using var _ = System.Text.Json.JsonDocument.Parse(loginText);
+                    }
+                    catch (System.Text.Json.JsonException e)
+                    {
+                        throw new UsageException($"--login-body: not valid JSON ({e.Message.Split('.')[0]}); use --login-content-type form for form fields");
+                    }
+                }
+            }
+
             var config = common.LoadConfig(r, null);
             var quiet = r.GetValue(common.Quiet);
             var options = new ProbeOptions
@@ -121,6 +180,11 @@ public static class ProbeCommand
                 OpenApi = spec,
                 Token = Blank(r.GetValue(token)),
                 Cookies = cookies,
+                LoginUrl = login,
+                LoginBody = loginText,
+                LoginContentType = form ? "application/x-www-form-urlencoded" : "application/json",
+                LoginTokenPath = Blank(r.GetValue(loginPath)),
+                LoginCookie = Blank(r.GetValue(loginCookie)),
                 ExpiredToken = Blank(r.GetValue(expired)),
                 OtherToken = Blank(r.GetValue(other)),
                 PublicKeyPem = pem,
