@@ -265,7 +265,7 @@ public sealed partial class Engine
         }
 
         // function named like a token getter: getToken(), fetch_access_token()
-        if (FunctionNameReturnsToken(name))
+        if (FunctionNameReturnsToken(name) && (!_syntaxFile || NameSaysToken(name)) && !IsSyntaxTokenCall(c))
         {
             return T.NamedToken;
         }
@@ -1138,6 +1138,11 @@ public sealed partial class Engine
                 }
 
                 var name = QueryTokenTail.Match(lit.Value).Groups[1].Value;
+                if (name.Equals("key", StringComparison.OrdinalIgnoreCase) && (t & (T.Token | T.AwsSecret | T.EnvValue)) == 0)
+                {
+                    continue; // ?key=${apiKey}: Google/Firebase browser API keys are public identifiers sent this way by design
+                }
+
                 if ((t & AnyToken) != 0 || Names.SaysToken(name) || name.Equals("key", StringComparison.OrdinalIgnoreCase) && (t & T.EnvValue) != 0)
                 {
                     Report(CodeRules.Downstream, offset, $"a token is put into the URL query string ('{name}='); URLs are kept in access logs and browser history", (t & AnyToken) != 0 ? Conf(t) : Confidence.Medium);

@@ -119,7 +119,9 @@ public sealed partial class Engine
         {
             var (l1, e1) = Classify(ak.Value, s);
             var (l2, e2) = Classify(sk.Value, s);
-            if (l1 || l2 || e1 || e2)
+            // a function returning { accessKeyId: env…, secretAccessKey: env… } is a credential provider (like the SDK's
+            // fromEnv), not a client that shadows the execution role; literal keys are reported everywhere
+            if (l1 || l2 || ((e1 || e2) && !ReferenceEquals(o, _returned)))
             {
                 ReportStatic(ak.KeyStart, l1 || l2, "AWS SDK credentials");
             }

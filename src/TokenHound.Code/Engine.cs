@@ -42,6 +42,9 @@ public sealed partial class Engine
     private readonly Func<int, int> _lineOf;
     private int _budget;
 
+    /// <summary>The expression of the return statement being evaluated (credential providers return key objects).</summary>
+    private Expr? _returned;
+
     private const T AnyToken = T.Token | T.NamedToken | T.AwsSecret;
 
     private Engine(CodeModel m, string src, string path, Func<int, int> lineOf)
@@ -51,6 +54,63 @@ public sealed partial class Engine
         _path = path;
         _lineOf = lineOf;
         _budget = 2_000_000;
+        _syntaxFile = LooksLikeSyntaxCode(path, src);
+    }
+
+    /// <summary>
+    /// The file is a lexer / tokenizer / parser / compiler (or uses one): there a bare `token` is a syntax token, not a
+    /// credential.
+    /// </summary>
+    private readonly bool _syntaxFile;
+
+    private static readonly System.Buffers.SearchValues<string> SyntaxPathWords = System.Buffers.SearchValues.Create(
+    [
+        "lexer", "tokeniz", "tokenis", "scanner", "parser", "grammar", "pgen", "compiler", "syntax", "shlex", "highlight", "markdown", "marked",
+    ], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly System.Buffers.SearchValues<string> SyntaxCodeWords = System.Buffers.SearchValues.Create(
+    [
+        "Lexer", "lexer", "Tokenizer", "tokenizer", "Tokeniser", "tokeniser", "Scanner(", "scanner.", "import tokenize", "import token\n",
+        "from token import", "from tokenize import", "TokenKind", "SyntaxKind", "tok_name", "nextToken(", "next_token(", "peekToken", "peek_token",
+        "consumeToken", "lookahead", "Parser {", "Parser{", "Parser extends", "Parser(object)", "class Parser",
+    ], StringComparison.Ordinal);
+
+    private static bool LooksLikeSyntaxCode(string path, string src) =>
+        System.IO.Path.GetFileName(path.AsSpan()).IndexOfAny(SyntaxPathWords) >= 0 || src.AsSpan().IndexOfAny(SyntaxCodeWords) >= 0;
+
+    private static readonly HashSet<string> BareTokenWords =
+    [
+        "token", "tok", "tokens", "next", "cur", "current", "prev", "previous", "last", "first", "raw", "new", "this", "lookahead", "peek", "start",
+        "end", "open", "close", "closing", "opening", "inner", "outer", "parent", "child", "sub", "tmp", "temp", "text", "str", "value", "string",
+        "word", "char", "op", "operator", "keyword", "ident", "identifier", "punct", "literal", "expr", "node", "code", "read", "get", "scan", "lex",
+        "consume", "the", "a", "my", "t", "tt", "in", "out", "src", "source", "line", "html", "block", "inline",
+    ];
+
+    /// <summary>A name that says token for the name heuristics (weak evidence): in lexer/parser code a bare `token` does not.</summary>
+    private bool NameSaysToken(string? name)
+    {
+        if (!Names.SaysToken(name))
+        {
+            return false;
+        }
+
+        if (!_syntaxFile)
+        {
+            return true;
+        }
+
+        var words = Names.Words(name!);
+        var bare = true;
+        foreach (var w in words)
+        {
+            if (!BareTokenWords.Contains(w) && !w.All(char.IsDigit))
+            {
+                bare = false;
+                break;
+            }
+        }
+
+        return !bare;
     }
 
     private bool Py => _m.Lang == Lang.Python;
@@ -140,7 +200,7 @@ public sealed partial class Engine
     {
         foreach (var p in fn.Params)
         {
-            scope.Vars[p.Name] = ParamTaint(p, fn);
+            scope.Vars[p.Name] = ParamTaint(p, fn, scope);
             if ((scope.Vars[p.Name] & (T.WholeEvent | T.Headers)) != 0)
             {
                 scope.IsHandler = true;
@@ -158,7 +218,7 @@ public sealed partial class Engine
 
     private static readonly Regex RouteDecorator = new(@"\.(get|post|put|delete|patch)\(|Mapping", RegexOptions.NonBacktracking);
 
-    private T ParamTaint(Param p, FunctionDef fn)
+    private T ParamTaint(Param p, FunctionDef fn, Scope scope)
     {
         if (p.Type == "{destructured}")
         {
@@ -166,7 +226,7 @@ public sealed partial class Engine
             {
                 "headers" or "multivalueheaders" => T.Headers,
                 "body" or "querystringparameters" or "pathparameters" or "requestcontext" => T.EventData,
-                _ => Names.SaysToken(p.Name) ? T.NamedToken : T.None,
+                _ => NameSaysToken(p.Name) ? T.NamedToken : T.None,
             };
         }
 
@@ -177,7 +237,8 @@ public sealed partial class Engine
 
         if (Names.IsEventName(p.Name) && p.Name != "r" && p.Name != "input" && p.Name != "ev")
         {
-            return T.WholeEvent;
+            // a parameter named event/req/request is the incoming request only in a function shaped like a handler
+            return HandlerShaped(fn, scope, p.Name) ? T.WholeEvent : T.None;
         }
 
         if (p.Name is "r" && (p.Type ?? "").Contains("Request", StringComparison.Ordinal))
@@ -190,7 +251,126 @@ public sealed partial class Engine
             return T.ErrorObj;
         }
 
-        return Names.SaysToken(p.Name) ? T.NamedToken : T.None;
+        return NameSaysToken(p.Name) ? T.NamedToken : T.None;
+    }
+
+    /// <summary>Second parameters of handler signatures: (event, context), (req, res, next), (request, h) …</summary>
+    private static readonly HashSet<string> HandlerCompanions =
+    [
+        "context", "ctx", "callback", "cb", "res", "resp", "response", "reply", "h", "next", "lambdaContext", "lambda_context", "env", "_context",
+        "_ctx", "_", "done", "_res", "_next", "_callback", "lambdaCtx",
+    ];
+
+    /// <summary>Members only an HTTP / Lambda request has (API Gateway, ALB, function URLs, Express, Django).</summary>
+    private static readonly HashSet<string> RequestMembers = new(StringComparer.Ordinal)
+    {
+        "headers", "multiValueHeaders", "body", "queryStringParameters", "multiValueQueryStringParameters", "pathParameters", "requestContext",
+        "cookies", "signedCookies", "rawPath", "rawQueryString", "httpMethod", "routeKey", "isBase64Encoded", "stageVariables",
+        "authorizationToken", "methodArn", "META", "GET", "POST", "COOKIES", "query", "originalUrl", "header", "get_header", "authorization",
+    };
+
+    /// <summary>
+    /// True when a function whose parameter is named like an incoming event/request is shaped like a handler: it reads
+    /// request members from it (event.headers, req.cookies, request.META …), or it has a handler companion parameter
+    /// (context, res, callback …) and is not a JS/Python class method, or it is a module-level one-parameter function.
+    /// Event emitters' (event, listener), DOM and lifecycle callbacks, and parsers' (req) are not.
+    /// </summary>
+    private bool HandlerShaped(FunctionDef fn, Scope scope, string name)
+    {
+        if (UsesRequestMembers(fn, name))
+        {
+            return true;
+        }
+
+        var companion = false;
+        var others = 0;
+        foreach (var q in fn.Params)
+        {
+            if (q.Name == name || q.Name is "self" or "cls" or "this" || q.Name.StartsWith('*') || q.Name.StartsWith("...", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            others++;
+            companion |= HandlerCompanions.Contains(q.Name);
+        }
+
+        if (fn.IsMethod && (Js || Py))
+        {
+            return false; // class methods: only with request members (above)
+        }
+
+        if (companion)
+        {
+            return true;
+        }
+
+        if (others > 0)
+        {
+            return false;
+        }
+
+        return scope.Parent is { IsModule: true } || (fn.Name ?? "").Contains("andler", StringComparison.Ordinal);
+    }
+
+    private bool UsesRequestMembers(FunctionDef fn, string name)
+    {
+        var end = Math.Min(fn.End, _src.Length);
+        var start = Math.Clamp(fn.Start, 0, end);
+        var body = _src.AsSpan(start, end - start);
+        var at = 0;
+        while (at < body.Length)
+        {
+            var k = body[at..].IndexOf(name.AsSpan(), StringComparison.Ordinal);
+            if (k < 0)
+            {
+                return false;
+            }
+
+            var i = at + k;
+            at = i + name.Length;
+            if (i > 0 && (char.IsLetterOrDigit(body[i - 1]) || body[i - 1] is '_' or '$' or '.'))
+            {
+                continue;
+            }
+
+            var j = at;
+            if (j < body.Length && body[j] == '?')
+            {
+                j++;
+            }
+
+            if (j >= body.Length)
+            {
+                return false;
+            }
+
+            if (body[j] == '.')
+            {
+                j++;
+            }
+            else if (body[j] == '[' && j + 1 < body.Length && body[j + 1] is '"' or '\'')
+            {
+                j += 2;
+            }
+            else
+            {
+                continue;
+            }
+
+            var m = j;
+            while (m < body.Length && (char.IsLetterOrDigit(body[m]) || body[m] == '_'))
+            {
+                m++;
+            }
+
+            if (m > j && RequestMembers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(body[j..m]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Finish(Scope s)
@@ -274,7 +454,9 @@ public sealed partial class Engine
             case ReturnStmt r:
                 if (r.Value is not null)
                 {
+                    _returned = r.Value;
                     var t = Eval(r.Value, s);
+                    _returned = null;
                     CollectNames(r.Value, s.DecisionNames);
                     MarkDirectDecodes(r.Value, s);
                     CheckReturnedResponse(r.Value, t, s);
@@ -433,7 +615,7 @@ public sealed partial class Engine
             case NameExpr n:
                 {
                     var tt = t;
-                    if ((tt & ~(T.Literal | T.Clean)) == T.None && (tt & (T.Clean | T.Literal)) == 0 && Names.SaysToken(n.Name) && value is not null && !IsObviouslyNotToken(value))
+                    if ((tt & ~(T.Literal | T.Clean)) == T.None && (tt & (T.Clean | T.Literal)) == 0 && NameSaysToken(n.Name) && value is not null && !IsObviouslyNotToken(value) && !IsSyntaxTokenCall(value))
                     {
                         tt |= T.NamedToken;
                     }
@@ -456,7 +638,7 @@ public sealed partial class Engine
                 {
                     var p = Path(m);
                     var tt = t;
-                    if (tt == T.None && Names.SaysToken(m.Name) && value is not null && !IsObviouslyNotToken(value))
+                    if (tt == T.None && NameSaysToken(m.Name) && value is not null && !IsObviouslyNotToken(value) && !IsSyntaxTokenCall(value))
                     {
                         tt = T.NamedToken;
                     }
@@ -505,6 +687,31 @@ public sealed partial class Engine
 
                 break;
         }
+    }
+
+    private static readonly HashSet<string> LexerCallWords =
+    [
+        "scanner", "lexer", "tokenizer", "tokeniser", "lex", "scan", "peek", "consume", "advance", "lookahead", "eat", "expect", "tokenize", "tokenise",
+    ];
+
+    /// <summary>`scanner.next()`, `this.lexer.peek()`, `self.get_token()` in lexer code: a syntax token, not a credential.</summary>
+    private bool IsSyntaxTokenCall(Expr v)
+    {
+        if (v is not CallExpr c)
+        {
+            return false;
+        }
+
+        var path = Path(c.Callee);
+        foreach (var w in Names.Words(path))
+        {
+            if (LexerCallWords.Contains(w) || (_syntaxFile && w is "next" or "shift" or "pop"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsObviouslyNotToken(Expr v) => v switch
@@ -684,7 +891,7 @@ public sealed partial class Engine
             return T.WholeEvent; // Flask's global request
         }
 
-        if (Names.SaysToken(name) && name.Length > 0 && !char.IsUpper(name[0]) || (Names.SaysToken(name) && name.Any(char.IsLower) && name.Contains('_') == false && char.IsUpper(name[0]) && Cs))
+        if (NameSaysToken(name) && name.Length > 0 && !char.IsUpper(name[0]) || (NameSaysToken(name) && name.Any(char.IsLower) && name.Contains('_') == false && char.IsUpper(name[0]) && Cs))
         {
             return T.NamedToken;
         }
@@ -789,6 +996,12 @@ public sealed partial class Engine
                 return (ot & T.EventData) != 0 ? T.EventData : T.None;
             }
 
+            // a token's type / kind / position / error are not the token (syntax tokens: token.type, tok.kind, token.value)
+            if (TokenMetaMembers.Contains(n) || (_syntaxFile && (ot & T.Token) == 0 && n is "value" or "text" or "string" or "raw" or "image"))
+            {
+                return (ot & T.EventData) != 0 ? T.EventData : T.None;
+            }
+
             return ot & (T.Token | T.NamedToken | T.EnvValue | T.EventData);
         }
 
@@ -802,13 +1015,19 @@ public sealed partial class Engine
             return EnvTaint(name);
         }
 
-        if (Names.SaysToken(name))
+        if (NameSaysToken(name))
         {
             return T.NamedToken;
         }
 
         return T.None;
     }
+
+    private static readonly HashSet<string> TokenMetaMembers =
+    [
+        "type", "kind", "tokname", "exacttype", "lineno", "coloffset", "start", "end", "loc", "range", "pos", "line", "column", "col", "span",
+        "offset", "lexeme", "error", "err", "message", "status", "statuscode", "code", "errors", "isvalid", "valid", "expired", "isexpired",
+    ];
 
     private T EvalIndex(IndexExpr ix, Scope s)
     {

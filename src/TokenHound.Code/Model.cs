@@ -181,6 +181,9 @@ public sealed class FunctionDef : Node
     public List<Param> Params = [];
     public List<Stmt> Body = [];
     public List<Expr> Decorators = [];
+
+    /// <summary>Declared directly in a class body (a method).</summary>
+    public bool IsMethod;
 }
 
 /// <summary>What a front-end hands to the engine.</summary>

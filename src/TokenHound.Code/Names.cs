@@ -85,6 +85,9 @@ public static class Names
         "expected", "present", "exists", "missing", "empty", "env", "var", "variable", "confirm",
         "policy", "rules", "digest", "fingerprint", "preview", "suffix", "tail", "first", "chars", "endpoint", "callback",
         "query", "command", "request", "response", "result", "secrets", "arns", "username",
+        // positions of syntax tokens and pagination tokens (NextToken, continuation / page / sync tokens) are not credentials
+        "range", "span", "pos", "position", "offset", "start", "end", "lineno", "column", "next", "continuation", "page", "pagination",
+        "cursor", "sync",
     ];
 
     /// <summary>True when an identifier / key names a token or credential value.</summary>

@@ -832,7 +832,7 @@ public sealed class Parser
                 SkipBalanced();
             }
 
-            return At(new BlockStmt([], ParseBody()), start);
+            return At(new BlockStmt([], MarkMethods(ParseBody())), start);
         }
 
         // skip to the body: generics, base lists, primary constructors
@@ -855,7 +855,20 @@ public sealed class Parser
 
         _decorators.Clear();
         Next();
-        return At(new BlockStmt([], ParseStatements()), start);
+        return At(new BlockStmt([], MarkMethods(ParseStatements())), start);
+    }
+
+    private static List<Stmt> MarkMethods(List<Stmt> body)
+    {
+        foreach (var st in body)
+        {
+            if (st is FuncStmt f)
+            {
+                f.Fn.IsMethod = true;
+            }
+        }
+
+        return body;
     }
 
     /// <summary>def / function / func: keyword at Cur.</summary>
@@ -2434,6 +2447,32 @@ public sealed class Parser
                     {
                         Next();
                         fn.Body = ParseStatements();
+                    }
+
+                    fn.End = PrevEnd;
+                    return At(new LambdaExpr(fn), start);
+                }
+
+            case "class" when Js && (Peek(1).Kind == TokKind.Ident || IsP("{", 1)):
+                {
+                    // class expression: var X = class Y extends Z { … }; its methods are walked like a class body's
+                    Next();
+                    while (!Eof && !IsP("{") && !IsP(";"))
+                    {
+                        if (IsP("(") || IsP("["))
+                        {
+                            SkipBalanced();
+                            continue;
+                        }
+
+                        Next();
+                    }
+
+                    var fn = new FunctionDef { Start = start };
+                    if (IsP("{"))
+                    {
+                        Next();
+                        fn.Body = MarkMethods(ParseStatements());
                     }
 
                     fn.End = PrevEnd;
