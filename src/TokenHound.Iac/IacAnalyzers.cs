@@ -173,9 +173,11 @@ public sealed class StepFunctionsAnalyzer : IFileAnalyzer
             return;
         }
 
-        if (DocumentLoader.Load(file.Text, file.Path, sink, "state machine definition") is TMap def && AslChecks.IsDefinition(def))
+        // A definition deployed with DefinitionSubstitutions may hold ${placeholders} outside JSON strings; they are unknown here.
+        var text = file.Text.AsSpan().TrimStart().StartsWith("{") ? DefinitionSubstitution.Unresolved.PrepareJson(file.Text) : file.Text;
+        if (DocumentLoader.Load(text, file.Path, sink, "state machine definition") is TMap def && AslChecks.IsDefinition(def))
         {
-            AslChecks.Check(def, new IacReporter(file, sink), Path.GetFileName(file.Path), null);
+            AslChecks.Check(DefinitionSubstitution.Unresolved.Apply(def), new IacReporter(file, sink), Path.GetFileName(file.Path), null);
         }
     }
 }

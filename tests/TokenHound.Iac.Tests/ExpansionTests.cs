@@ -37,6 +37,31 @@ public class ExpansionTests
     }
 
     [Fact]
+    public void A_standalone_ASL_file_with_placeholders_outside_strings_parses_without_a_warning()
+    {
+        var sink = Harness.Run(new SourceFile
+        {
+            Path = "statemachine/retry.asl.json",
+            Text = """
+                {
+                  "StartAt": "Call",
+                  "TimeoutSeconds": ${TimeoutSeconds},
+                  "States": {
+                    "Call": {
+                      "Type": "Task",
+                      "Resource": "arn:aws:states:::lambda:invoke",
+                      "Parameters": { "FunctionName": "${WorkerArn}", "Payload": { "sessionToken.$": "$.auth.sessionToken", "apiKey": "${ApiKey}" } },
+                      "End": true
+                    }
+                  }
+                }
+                """,
+        });
+        Assert.Empty(sink.Warnings);
+        Assert.Equal(["statemachine/retry.asl.json:8"], Lines(sink.Findings, "THI024"));
+    }
+
+    [Fact]
     public void Placeholders_outside_JSON_strings_are_substituted_before_parsing()
     {
         var sink = Harness.RunText("""

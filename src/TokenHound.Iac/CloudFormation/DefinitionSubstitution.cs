@@ -16,12 +16,12 @@ public sealed class DefinitionSubstitution
     /// <summary>Tag of a scalar whose value depends on a placeholder that cannot be resolved statically.</summary>
     public const string UnknownTag = "!unknown";
 
-    private readonly Evaluator _eval;
+    private readonly Evaluator? _eval;
     private readonly TMap? _substitutions;
     private readonly bool _sub;
     private readonly TMap? _subVars;
 
-    private DefinitionSubstitution(Evaluator eval, TMap? substitutions, bool sub, TMap? subVars)
+    private DefinitionSubstitution(Evaluator? eval, TMap? substitutions, bool sub, TMap? subVars)
     {
         _eval = eval;
         _substitutions = substitutions;
@@ -32,6 +32,9 @@ public sealed class DefinitionSubstitution
     /// <summary>Substitutions of a state machine resource (DefinitionSubstitutions, and for a DefinitionString inside Fn::Sub, the Sub itself).</summary>
     public static DefinitionSubstitution For(CfnTemplate t, CfnResource r, bool insideSub = false, TMap? subVars = null) =>
         new(t.Eval, r["DefinitionSubstitutions"] as TMap, insideSub, subVars);
+
+    /// <summary>No substitutions known (a standalone ASL file): every placeholder is unknown.</summary>
+    public static DefinitionSubstitution Unresolved { get; } = new(null, null, false, null);
 
     /// <summary>True when the text holds a `${` placeholder.</summary>
     public static bool HasPlaceholder(string s) => s.Contains("${", StringComparison.Ordinal);
@@ -182,6 +185,11 @@ public sealed class DefinitionSubstitution
     /// <summary>The single, unconditional static value of a node (a parameter default counts), else null.</summary>
     private string? Static(TNode node)
     {
+        if (_eval is null)
+        {
+            return null;
+        }
+
         var values = _eval.Values(node);
         return values.Count == 1 && values[0].Known && !values[0].Conditional ? values[0].Text : null;
     }
