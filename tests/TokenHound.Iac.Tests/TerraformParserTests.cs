@@ -118,4 +118,51 @@ public class TerraformParserTests
         var f = Assert.Single(sink.Findings);
         Assert.Equal(("THI022", 4), (f.RuleId, f.Location.Line));
     }
+
+    [Fact]
+    public void Count_and_for_each_expand_into_instances_with_their_values()
+    {
+        var (module, _) = Load("""
+            variable "zones" {
+              default = ["a", "b"]
+            }
+
+            locals {
+              queues = { orders = 30, refunds = 60 }
+            }
+
+            resource "aws_sqs_queue" "q" {
+              for_each                   = local.queues
+              name                       = "shop-${each.key}"
+              visibility_timeout_seconds = each.value
+            }
+
+            resource "aws_subnet" "s" {
+              count             = length(var.zones)
+              availability_zone = "eu-west-1${var.zones[count.index]}"
+            }
+
+            resource "aws_instance" "dynamic" {
+              for_each      = { (var.name) = 1 }
+              instance_type = "t3.micro"
+            }
+
+            resource "aws_instance" "off" {
+              count = 0
+            }
+            """);
+        var queues = module.OfType("aws_sqs_queue").ToList();
+        Assert.Equal(["[\"orders\"]", "[\"refunds\"]"], queues.Select(q => q.Instance));
+        Assert.Equal(["shop-orders", "shop-refunds"], queues.Select(q => TfModule.Lit(q.Node["name"])));
+        Assert.Equal(["30", "60"], queues.Select(q => TfModule.Lit(q.Node["visibility_timeout_seconds"])));
+        Assert.Equal(6, queues[0].Node["visibility_timeout_seconds"]!.ReportLine); // the element of the map, where 30 is written
+        Assert.All(queues, q => Assert.Equal("aws_sqs_queue.q", q.Address));
+
+        var subnets = module.OfType("aws_subnet").ToList();
+        Assert.Equal(["eu-west-1a", "eu-west-1b"], subnets.Select(s => TfModule.Lit(s.Node["availability_zone"])));
+        Assert.Equal("aws_subnet.s[1]", subnets[1].Display);
+
+        var dynamic = Assert.Single(module.OfType("aws_instance"));
+        Assert.Equal("", dynamic.Instance); // the key is not static: one instance, each.* unknown
+    }
 }

@@ -174,7 +174,7 @@ public sealed partial class TfModule
         var instances = new List<(string, IReadOnlyDictionary<string, TNode>?)>();
         switch (collection)
         {
-            case TMap map when map.Count <= MaxInstances:
+            case TMap map when map.Count <= MaxInstances && map.Entries.All(e => e.Key.Tag is null):
                 foreach (var (k, value) in map.Entries)
                 {
                     var key = Pin(new TScalar { Value = k.Value, Line = k.Line, Column = k.Column, File = k.File ?? f }, f, fl, fc);
@@ -401,7 +401,7 @@ public sealed partial class TfModule
                 {
                     var k = Expr(item.Key, f, depth + 1) as TScalar;
                     var (kl, kc) = Pos(f, item.Key.Start);
-                    map.Add(new TScalar { Value = k?.Value ?? "?", Line = kl, Column = kc, File = f }, Expr(item.Value, f, depth + 1));
+                    map.Add(new TScalar { Value = k?.Value ?? "?", Line = kl, Column = kc, File = f, Tag = k is null ? "!hcl" : k.Tag }, Expr(item.Value, f, depth + 1));
                 }
 
                 return map;
@@ -439,6 +439,19 @@ public sealed partial class TfModule
                 }
 
                 return merged;
+            }
+
+            case "length" when call.Args.Count == 1:
+            {
+                var (ll, lc) = Pos(f, call.Start);
+                var n = Expr(call.Args[0], f, depth + 1) switch
+                {
+                    TSeq q => q.Items.Count,
+                    TMap m => m.Count,
+                    TScalar { Tag: null, IsNull: false } str => str.Value.Length,
+                    _ => -1,
+                };
+                return n < 0 ? Unknown(call, f) : new TScalar { Value = n.ToString(System.Globalization.CultureInfo.InvariantCulture), Line = ll, Column = lc };
             }
 
             case "concat" when call.Args.Count > 0:
