@@ -194,6 +194,77 @@ public class ExpansionTests
     }
 
     [Fact]
+    public void A_value_passed_through_a_nested_module_keeps_the_line_of_the_analyzed_file()
+    {
+        var tmp = Directory.CreateTempSubdirectory("th-tf-nested-");
+        try
+        {
+            var service = Path.Combine(tmp.FullName, "modules", "service");
+            var lambda = Path.Combine(service, "lambda");
+            Directory.CreateDirectory(lambda);
+            File.WriteAllText(Path.Combine(tmp.FullName, "main.tf"), """
+                module "billing" {
+                  source    = "./modules/service"
+                  name      = "billing"
+                  log_level = "TRACE"
+                }
+                """);
+            File.WriteAllText(Path.Combine(service, "main.tf"), """
+                variable "name" {
+                  type = string
+                }
+
+                variable "log_level" {
+                  type = string
+                }
+
+                module "api" {
+                  source    = "./lambda"
+                  name      = "${var.name}-api"
+                  log_level = var.log_level
+                  debug     = "true"
+                }
+                """);
+            File.WriteAllText(Path.Combine(lambda, "main.tf"), """
+                variable "name" {}
+                variable "log_level" {}
+                variable "debug" {
+                  default = "false"
+                }
+
+                resource "aws_lambda_function" "this" {
+                  function_name = var.name
+                  role          = "arn:aws:iam::123456789012:role/app"
+                  handler       = "app.handler"
+                  runtime       = "python3.12"
+
+                  environment {
+                    variables = {
+                      LOG_LEVEL = var.log_level
+                      DEBUG     = var.debug
+                    }
+                  }
+                }
+                """);
+
+            var root = Harness.Run(Path.Combine(tmp.FullName, "main.tf"), tmp.FullName);
+            var f = Assert.Single(root.Findings, x => x.RuleId == "THI009");
+            Assert.Equal(("main.tf", 4), (f.Location.Path, f.Location.Line));
+            Assert.Equal("module.billing.module.api.aws_lambda_function.this", f.Properties["resource"]);
+
+            // DEBUG = "true" is written in the service module: reported when that file is analyzed, at its line.
+            var middle = Harness.Run(Path.Combine(service, "main.tf"), tmp.FullName);
+            Assert.Equal(["modules/service/main.tf:13"], Lines(middle.Findings, "THI009"));
+            var leaf = Harness.Run(Path.Combine(lambda, "main.tf"), tmp.FullName);
+            Assert.DoesNotContain(leaf.Findings, x => x.RuleId == "THI009");
+        }
+        finally
+        {
+            tmp.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Module_cycles_and_deep_nesting_give_one_warning_and_terminate()
     {
         var tmp = Directory.CreateTempSubdirectory("th-tf-modules-");
