@@ -11,7 +11,25 @@ public sealed class SourceFile
     /// <summary>Absolute path on disk, when the text comes from a file in the work tree.</summary>
     public string? FullPath { get; init; }
 
-    public required string Text { get; init; }
+    private string? _text;
+    private ReadOnlyMemory<char> _content;
+
+    /// <summary>
+    /// The text as a string. A file the scanner read into a pooled buffer (<see cref="Content"/>) becomes a string only
+    /// when an analyzer asks for it here, so a secrets-only scan never copies file contents into strings.
+    /// </summary>
+    public string Text
+    {
+        get => _text ??= _content.ToString();
+        init => _text = value;
+    }
+
+    /// <summary>The text without a string copy: valid only during analysis (the scanner may reuse the buffer afterwards).</summary>
+    public ReadOnlyMemory<char> Content
+    {
+        get => _text is not null ? _text.AsMemory() : _content;
+        init => _content = value;
+    }
 
     /// <summary>Git provenance (history scans): the commit that introduced this blob at this path.</summary>
     public string? Commit { get; init; }

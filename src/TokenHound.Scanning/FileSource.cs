@@ -1,3 +1,4 @@
+using System.Buffers;
 using TokenHound.Core;
 
 namespace TokenHound.Scanning;
@@ -21,60 +22,45 @@ public static class FileSource
 
     private const int SniffBytes = 8000;
 
-    /// <summary>Like <see cref="Enumerate"/>, but yields readers, so the caller can read and decode files in parallel.</summary>
-    public static IEnumerable<Func<SourceFile?>> EnumerateReaders(string path, ScanOptions options, IFindingSink sink, ScanStats stats, CancellationToken ct)
-    {
-        var full = Path.GetFullPath(path);
-        if (File.Exists(full))
-        {
-            var root = Path.GetDirectoryName(full)!;
-            yield return () => Read(full, Path.GetFileName(full), root, options, sink, stats);
-            yield break;
-        }
+    /// <summary>
+    /// Files above this size are not read whole: the secrets engine streams them in windows (<see cref="LargeFileScanner"/>),
+    /// so memory stays flat whatever the file size. Code analysis (3 MB) and IaC analysis (16 MB) stop below it anyway.
+    /// </summary>
+    public const long StreamAboveBytes = 16L * 1024 * 1024;
 
-        foreach (var (abs, rel) in Walk(full, options, sink, ct))
-        {
-            yield return () => Read(abs, rel, full, options, sink, stats);
-        }
-    }
-
-    public static IEnumerable<SourceFile> Enumerate(string path, ScanOptions options, IFindingSink sink, ScanStats stats, CancellationToken ct)
+    /// <summary>Yields one reader per file, so the caller reads and decodes files in parallel.</summary>
+    internal static IEnumerable<Func<ScanItem?>> EnumerateReaders(string path, ScanOptions options, IFindingSink sink, ScanStats stats, CancellationToken ct)
     {
         var full = Path.GetFullPath(path);
         if (File.Exists(full))
         {
             // An explicitly named file is scanned even when a .gitignore or an exclude would skip it.
             var root = Path.GetDirectoryName(full)!;
-            var f = Read(full, Path.GetFileName(full), root, options, sink, stats);
-            if (f is not null)
-            {
-                yield return f;
-            }
-
+            yield return () => ReadItem(full, Path.GetFileName(full), root, true, options, sink, stats);
             yield break;
         }
 
-        foreach (var (abs, rel) in Walk(full, options, sink, ct))
+        foreach (var (abs, rel, link) in WalkEntries(full, options, sink, ct))
         {
-            var f = Read(abs, rel, full, options, sink, stats);
-            if (f is not null)
-            {
-                yield return f;
-            }
+            yield return () => ReadItem(abs, rel, full, link, options, sink, stats);
         }
     }
+
+    /// <inheritdoc cref="WalkEntries"/>
+    public static IEnumerable<(string Abs, string Rel)> Walk(string root, ScanOptions options, IFindingSink sink, CancellationToken ct) =>
+        WalkEntries(root, options, sink, ct).Select(e => (e.Abs, e.Rel));
 
     /// <summary>
     /// The files under a folder, in ordinal order, minus default excludes, config excludes and what .gitignore files
     /// (nested ones apply below their folder) and .git/info/exclude ignore. Folder symlinks are not followed, so a
     /// link to a parent cannot loop.
     /// </summary>
-    public static IEnumerable<(string Abs, string Rel)> Walk(string root, ScanOptions options, IFindingSink sink, CancellationToken ct)
+    internal static IEnumerable<(string Abs, string Rel, bool Link)> WalkEntries(string root, ScanOptions options, IFindingSink sink, CancellationToken ct)
     {
         var honourGitIgnore = !options.NoGitIgnore;
         var stack = new Stack<(string Abs, string Rel, IgnoreStack Ignore)>();
         stack.Push((root, "", honourGitIgnore ? IgnoreStack.ForRoot(root) : IgnoreStack.Empty));
-        var files = new List<(string, string)>();
+        var files = new List<(string, string, bool)>();
         var dirs = new List<(string Abs, string Rel)>();
         while (stack.Count > 0)
         {
@@ -102,7 +88,8 @@ public static class FileSource
                 bool isDir;
                 try
                 {
-                    isLink = info.LinkTarget is not null;
+                    // The attributes come with the directory entry: no readlink per file (only links pay for it).
+                    isLink = (info.Attributes & FileAttributes.ReparsePoint) != 0;
                     isDir = info is DirectoryInfo;
                     if (isLink && !isDir && Directory.Exists(info.FullName))
                     {
@@ -149,7 +136,7 @@ public static class FileSource
                         continue;
                     }
 
-                    files.Add((info.FullName, rel));
+                    files.Add((info.FullName, rel, isLink));
                 }
             }
 
@@ -165,62 +152,92 @@ public static class FileSource
         }
     }
 
-    internal static SourceFile? Read(string abs, string rel, string root, ScanOptions options, IFindingSink sink, ScanStats stats)
+    /// <summary>
+    /// Reads a file into pooled buffers (released by the caller after analysis), or hands a large one over for
+    /// streaming. <paramref name="maybeLink"/>: resolve symbolic links first (only links pay for readlink).
+    /// </summary>
+    internal static ScanItem? ReadItem(string abs, string rel, string root, bool maybeLink, ScanOptions options, IFindingSink sink, ScanStats stats, bool streamLarge = true)
     {
         try
         {
-            var info = new FileInfo(abs);
-            if (info.LinkTarget is not null)
+            var path = abs;
+            if (maybeLink)
             {
-                FileSystemInfo? target;
-                try
+                var info = new FileInfo(abs);
+                if (info.LinkTarget is not null)
                 {
-                    target = info.ResolveLinkTarget(true);
+                    FileSystemInfo? target;
+                    try
+                    {
+                        target = info.ResolveLinkTarget(true);
+                    }
+                    catch (IOException e)
+                    {
+                        sink.Warn(rel, $"symbolic link cannot be resolved (loop?): {e.Message}");
+                        return null;
+                    }
+
+                    if (target is null || !target.Exists)
+                    {
+                        sink.Warn(rel, $"broken symbolic link (target {info.LinkTarget} does not exist)");
+                        return null;
+                    }
+
+                    info = new FileInfo(target.FullName);
                 }
-                catch (IOException e)
+
+                if (!info.Exists)
                 {
-                    sink.Warn(rel, $"symbolic link cannot be resolved (loop?): {e.Message}");
+                    sink.Warn(rel, "not a regular file; skipped");
                     return null;
                 }
 
-                if (target is null || !target.Exists)
+                path = info.FullName;
+            }
+
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var length = RandomAccess.GetLength(handle);
+            if (length > options.MaxFileSize)
+            {
+                sink.Warn(rel, $"skipped: {length:N0} bytes is over the size cap ({options.MaxFileSize:N0}; raise it with --max-file-size)");
+                return null;
+            }
+
+            if (streamLarge && length > options.StreamAboveBytes)
+            {
+                Span<byte> head = stackalloc byte[SniffBytes];
+                var n = ReadFully(handle, head, 0);
+                if (TextDecoding.LooksBinary(head[..n]))
                 {
-                    sink.Warn(rel, $"broken symbolic link (target {info.LinkTarget} does not exist)");
+                    Binary(rel, sink, stats);
                     return null;
                 }
 
-                info = new FileInfo(target.FullName);
+                return new ScanItem { Large = new LargeFile(path, rel, root, length) };
             }
 
-            if (!info.Exists)
+            var bytes = ArrayPool<byte>.Shared.Rent((int)Math.Max(1, length));
+            try
             {
-                sink.Warn(rel, "not a regular file; skipped");
-                return null;
-            }
+                var sniff = ReadFully(handle, bytes.AsSpan(0, (int)Math.Min(length, SniffBytes)), 0);
+                if (TextDecoding.LooksBinary(bytes.AsSpan(0, sniff)))
+                {
+                    Binary(rel, sink, stats);
+                    return null;
+                }
 
-            if (info.Length > options.MaxFileSize)
+                var read = sniff + ReadFully(handle, bytes.AsSpan(sniff, (int)length - sniff), sniff);
+                var (chars, count) = TextDecoding.DecodePooled(bytes.AsSpan(0, read), rel, sink);
+                return new ScanItem
+                {
+                    File = new SourceFile { Path = rel, FullPath = abs, Root = root, Content = chars.AsMemory(0, count) },
+                    Pooled = chars,
+                };
+            }
+            finally
             {
-                sink.Warn(rel, $"skipped: {info.Length:N0} bytes is over the size cap ({options.MaxFileSize:N0}; raise it with --max-file-size)");
-                return null;
+                ArrayPool<byte>.Shared.Return(bytes);
             }
-
-            using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-            var length = (int)Math.Min(stream.Length, options.MaxFileSize);
-            var bytes = new byte[length];
-            var sniff = ReadFully(stream, bytes, 0, Math.Min(length, SniffBytes));
-            if (TextDecoding.LooksBinary(bytes.AsSpan(0, sniff)))
-            {
-                Binary(rel, sink, stats);
-                return null;
-            }
-
-            var read = sniff + ReadFully(stream, bytes, sniff, length - sniff);
-            if (read < length)
-            {
-                Array.Resize(ref bytes, read);
-            }
-
-            return new SourceFile { Path = rel, FullPath = abs, Root = root, Text = TextDecoding.Decode(bytes, rel, sink) };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
@@ -239,12 +256,12 @@ public static class FileSource
         }
     }
 
-    private static int ReadFully(Stream s, byte[] buffer, int offset, int count)
+    private static int ReadFully(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> buffer, long offset)
     {
         var total = 0;
-        while (total < count)
+        while (total < buffer.Length)
         {
-            var n = s.Read(buffer, offset + total, count - total);
+            var n = RandomAccess.Read(handle, buffer[total..], offset + total);
             if (n == 0)
             {
                 break;

@@ -47,6 +47,12 @@ public sealed class ScanOptions
     /// <summary>Where "-" reads from (tests pass a reader; default Console.In).</summary>
     public TextReader? Stdin { get; init; }
 
+    /// <summary>Files above this many bytes are streamed through the secrets engine instead of read whole (tests lower it).</summary>
+    internal long StreamAboveBytes { get; init; } = FileSource.StreamAboveBytes;
+
+    /// <summary>Window size (chars) for streamed files (tests lower it to put tokens across window edges).</summary>
+    internal int StreamChunkChars { get; init; } = LargeFileScanner.Chunk;
+
     /// <summary>Override of the analyzers (tests); default: secrets + code + IaC.</summary>
     public IReadOnlyList<IFileAnalyzer>? Analyzers { get; init; }
 }

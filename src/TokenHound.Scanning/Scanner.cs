@@ -29,7 +29,7 @@ public static class Scanner
 
         // Work items: reading and decoding a file happens inside the parallel loop (FileSource yields cheap readers), so
         // both cores read and decode, not only the one that walks the tree.
-        var sources = new List<IEnumerable<Func<SourceFile?>>>();
+        var sources = new List<IEnumerable<Func<ScanItem?>>>();
         var histories = new List<HistoryIndex>();
         foreach (var p in options.Paths)
         {
@@ -58,14 +58,31 @@ public static class Scanner
         }
 
         var inlineSuppressed = 0;
+        var streamer = analyzers.OfType<SecretsFileAnalyzer>().FirstOrDefault();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = cancellationToken };
         try
         {
             Parallel.ForEach(sources.SelectMany(s => s), parallel, read =>
             {
-                if (read() is { } file)
+                if (read() is not { } item)
                 {
-                    AnalyzeOne(file);
+                    return;
+                }
+
+                try
+                {
+                    if (item.File is { } file)
+                    {
+                        AnalyzeOne(file);
+                    }
+                    else if (item.Large is { } large)
+                    {
+                        AnalyzeLarge(large);
+                    }
+                }
+                finally
+                {
+                    item.Release();
                 }
             });
         }
@@ -114,11 +131,70 @@ public static class Scanner
                 sink.Add(f);
             }
 
+            Count(file.Path, file.Content.Length);
+        }
+
+        // A file over FileSource.StreamAboveBytes: the secrets engine streams it; deeper analyzers stop well below that size.
+        void AnalyzeLarge(LargeFile large)
+        {
+            if (streamer is null)
+            {
+                // Custom analyzers without the secrets engine: nothing can stream, read it whole.
+                var whole = FileSource.ReadItem(large.FullPath, large.Path, large.Root, false, options, sink, stats, streamLarge: false);
+                try
+                {
+                    if (whole?.File is { } f)
+                    {
+                        AnalyzeOne(f);
+                    }
+                }
+                finally
+                {
+                    whole?.Release();
+                }
+
+                return;
+            }
+
+            if (analyzers.Count > 1 && LargeFileNote(large.Path) is { } note)
+            {
+                sink.Warn(large.Path, note);
+            }
+
+            var local = new FindingCollector();
+            var suppressedHere = 0;
+            long chars;
+            try
+            {
+                chars = LargeFileScanner.Scan(large, streamer.Engine, local, ref suppressedHere, cancellationToken, options.StreamChunkChars);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                sink.Warn(large.Path, $"cannot read: {e.Message}");
+                return;
+            }
+
+            Interlocked.Add(ref inlineSuppressed, suppressedHere);
+            foreach (var w in local.Warnings)
+            {
+                sink.Warn(w.Input, w.Message);
+            }
+
+            foreach (var f in local.Findings)
+            {
+                sink.Add(f);
+            }
+
+            Count(large.Path, chars);
+        }
+
+        void Count(string path, long chars)
+        {
             var files = Interlocked.Increment(ref stats.Files);
-            var bytes = Interlocked.Add(ref stats.Bytes, file.Text.Length);
+            var bytes = Interlocked.Add(ref stats.Bytes, chars);
             if ((files & 63) == 0)
             {
-                options.Progress?.Report(new ScanProgress(files, bytes, file.Path));
+                options.Progress?.Report(new ScanProgress(files, bytes, path));
             }
         }
 
@@ -219,7 +295,16 @@ public static class Scanner
              contextual.Any(c => c.Item1 == f.Location.Path && c.Item2 == f.Location.Commit && c.Item3 == f.Location.Line && (s.Contains(c.Item4, StringComparison.Ordinal) || c.Item4.Contains(s, StringComparison.Ordinal))))))];
     }
 
-    private static IEnumerable<Func<SourceFile?>> Ready(IEnumerable<SourceFile> files) => files.Select(f => (Func<SourceFile?>)(() => f));
+    private static IEnumerable<Func<ScanItem?>> Ready(IEnumerable<SourceFile> files) => files.Select(f => (Func<ScanItem?>)(() => new ScanItem { File = f }));
+
+    /// <summary>What a user should know when a large file gets only the streamed secrets scan (code and templates).</summary>
+    private static string? LargeFileNote(string path)
+    {
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        return ext is ".js" or ".mjs" or ".cjs" or ".jsx" or ".ts" or ".tsx" or ".py" or ".cs" or ".java" or ".go" or ".json" or ".yaml" or ".yml" or ".template" or ".tf"
+            ? $"over {FileSource.StreamAboveBytes / (1024 * 1024)} MB: too large for code and IaC analysis; only the secrets scan ran (streamed)"
+            : null;
+    }
 
     private static IEnumerable<SourceFile> StdinSource(TextReader reader)
     {
@@ -273,6 +358,34 @@ public static class TextDecoding
         }
 
         return DecodeUtf8(bytes, input, sink);
+    }
+
+    /// <summary>Like <see cref="Decode(ReadOnlySpan{byte}, string, IFindingSink)"/>, into a pooled buffer (return it to <see cref="System.Buffers.ArrayPool{T}.Shared"/>).</summary>
+    public static (char[] Chars, int Length) DecodePooled(ReadOnlySpan<byte> bytes, string input, IFindingSink sink)
+    {
+        Encoding encoding = Encoding.UTF8;
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        {
+            bytes = bytes[3..];
+        }
+        else if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        {
+            bytes = bytes[2..];
+            encoding = Encoding.Unicode;
+        }
+        else if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+        {
+            bytes = bytes[2..];
+            encoding = Encoding.BigEndianUnicode;
+        }
+
+        if (encoding == Encoding.UTF8 && !System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            sink.Warn(input, "invalid UTF-8; scanned with the bad bytes replaced");
+        }
+
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(bytes.Length)));
+        return (chars, encoding.GetChars(bytes, chars));
     }
 
     private static string DecodeUtf8(ReadOnlySpan<byte> bytes, string input, IFindingSink sink)

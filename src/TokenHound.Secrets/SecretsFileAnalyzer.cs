@@ -16,7 +16,7 @@ public sealed class SecretsFileAnalyzer(SecretsEngine engine) : IFileAnalyzer
     public void Analyze(SourceFile file, IFindingSink sink, CancellationToken cancellationToken)
     {
         var matches = new List<SecretMatch>();
-        engine.Scan(file.Text.AsSpan(), matches);
+        engine.Scan(file.Content.Span, matches);
         foreach (var m in matches)
         {
             sink.Add(m.ToFinding(file.At(m.Start, m.Length)));

@@ -61,6 +61,8 @@ public sealed class AwsSecretAccessKeyDetector : SecretDetector
         $$"""{"accessKeyId":"ASIAQ3FAKE5KEY6ID7XY","secretAccessKey":"{{FakeTokens.AwsSecretAccessKey(3)}}","region":"us-west-2"}""",
         // C# SDK code: BasicAWSCredentials(keyId, secret) — context from the key id only.
         $"""var creds = new BasicAWSCredentials("AKIAZ7FAKEKEY2345X7Q", "{FakeTokens.AwsSecretAccessKey(4)}");""",
+        // A random key without a single digit (about 1 key in 1,000), after its keyword in a JSON log line.
+        """2026-11-01T03:39:47.993Z	a51b893d-88c3-4699-bd57-8caa5f5f76e8	INFO	config loaded {"aws_secret_access_key": "CiFWwLZzkqR+FHpuhkqEzfFymAnAkqjWQh+s+io+"}""",
     ];
 
     public override IReadOnlyList<string> NegativeExamples { get; } =
@@ -73,6 +75,8 @@ public sealed class AwsSecretAccessKeyDetector : SecretDetector
         $"aws_secret_access_key = \"{FakeTokens.AwsSecretAccessKey(6)}Zq\"",           // 42 chars: part of a longer token
         "secret_key: src/main/resources/config/application/dev/settings", // path, no digits
         "SECRET_KEY = 'django-insecure-7x#k2@p9!fake$m3n4b5v6c7x8z9a0s1d2f3g4h5j6'",  // Django key, not 40 base64 chars
+        "aws_secret_access_key: ExampleSecretKeyPlaceholderValueForTests",           // 40 letters: a name, not a key
+        "secret_key = Config/Settings/Production/AwsCreds/Path",                      // 40 chars with '/': a path
     ];
 
     public override void Match(ReadOnlySpan<char> text, int hit, string signature, SecretsOptions options, List<SecretMatch> results)
@@ -184,7 +188,7 @@ public sealed class AwsSecretAccessKeyDetector : SecretDetector
                 continue;
             }
 
-            if (i - start == KeyLength && IsCandidate(text, start, options))
+            if (i - start == KeyLength && IsCandidate(text, start, options, keyword: firstOnly))
             {
                 results.Add(Create(text.Slice(start, KeyLength).ToString(), start));
                 if (firstOnly)
@@ -195,7 +199,11 @@ public sealed class AwsSecretAccessKeyDetector : SecretDetector
         }
     }
 
-    private static bool IsCandidate(ReadOnlySpan<char> text, int start, SecretsOptions options)
+    /// <summary>
+    /// A real secret key is 40 random base64 chars: mixed case and, in about 999 of 1,000 keys, a digit. After its keyword
+    /// a key without digits still counts when it has '+' or '/' and high entropy (random data, not a word or a path).
+    /// </summary>
+    private static bool IsCandidate(ReadOnlySpan<char> text, int start, SecretsOptions options, bool keyword)
     {
         var end = start + KeyLength;
         if (start > 0)
@@ -217,7 +225,12 @@ public sealed class AwsSecretAccessKeyDetector : SecretDetector
         }
 
         var v = text.Slice(start, KeyLength);
-        if (!TextUtil.HasUpper(v) || !TextUtil.HasLower(v) || !TextUtil.HasDigit(v) || TextUtil.Entropy(v) < 4.0)
+        if (!TextUtil.HasUpper(v) || !TextUtil.HasLower(v) || TextUtil.Entropy(v) < 4.0)
+        {
+            return false;
+        }
+
+        if (!TextUtil.HasDigit(v) && !(keyword && v.IndexOfAny('+', '/') >= 0 && TextUtil.Entropy(v) >= 4.3))
         {
             return false;
         }
