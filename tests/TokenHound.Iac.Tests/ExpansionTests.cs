@@ -312,6 +312,37 @@ public class ExpansionTests
 
             var cycle = Harness.Run(Path.Combine(tmp.FullName, "b", "main.tf"), tmp.FullName);
             Assert.Contains(cycle.Warnings, w => w.Message.Contains("module cycle", StringComparison.Ordinal));
+
+            // Two module blocks with 250 instances each: the budget (500 instances per analyzed file) ends the walk.
+            var wide = Path.Combine(tmp.FullName, "wide");
+            Directory.CreateDirectory(Path.Combine(wide, "leaf"));
+            File.WriteAllText(Path.Combine(wide, "leaf", "main.tf"), "variable \"n\" {}\n");
+            var names = string.Join(", ", Enumerable.Range(0, 250).Select(i => $"\"n{i}\""));
+            File.WriteAllText(Path.Combine(wide, "main.tf"), $$"""
+                locals {
+                  names = [{{names}}]
+                }
+
+                module "first" {
+                  source   = "./leaf"
+                  for_each = toset(local.names)
+                  n        = each.key
+                }
+
+                module "second" {
+                  source   = "./leaf"
+                  for_each = toset(local.names)
+                  n        = each.key
+                }
+
+                module "third" {
+                  source = "./leaf"
+                  n      = "x"
+                }
+                """);
+            var budget = Harness.Run(Path.Combine(wide, "main.tf"), tmp.FullName);
+            var w = Assert.Single(budget.Warnings);
+            Assert.Contains("more than 500 module instances", w.Message, StringComparison.Ordinal);
         }
         finally
         {

@@ -166,6 +166,8 @@ public sealed partial class CfnChecks(CfnTemplate t, IacReporter report, SecretV
     /// relative to the template) is readable and holds no audience / client-id check. Functions whose code cannot be read
     /// (S3 URIs, missing folders, intrinsics) give no finding from this branch.
     /// </summary>
+    private readonly Dictionary<string, BackendAudienceCheck.Result?> _codeScans = new(StringComparer.Ordinal);
+
     private void BackendWithoutAudienceCheck(CfnResource? api, string apiName, TMap auth, string authorizer, TNode arn)
     {
         if (report.File.FullPath is null || report.File.Commit is not null || Path.GetDirectoryName(Path.GetFullPath(report.File.FullPath)) is not { } templateDir)
@@ -191,7 +193,17 @@ public sealed partial class CfnChecks(CfnTemplate t, IacReporter report, SecretV
             }
 
             var path = Path.GetFullPath(Path.Combine(templateDir, codeUri));
-            if ((root is not null && !path.StartsWith(root, StringComparison.Ordinal)) || BackendAudienceCheck.ScanPath(path) is not { } result)
+            if (root is not null && !path.StartsWith(root, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (!_codeScans.TryGetValue(path, out var result))
+            {
+                _codeScans[path] = result = BackendAudienceCheck.ScanPath(path);
+            }
+
+            if (result is null)
             {
                 continue;
             }

@@ -70,13 +70,17 @@ public sealed class TerraformAnalyzer(SecretsEngine engine) : IFileAnalyzer
         if (file.FullPath is not null && file.Commit is null)
         {
             var moduleReport = new IacReporter(file, sink) { Accept = n => n.Pinned && ReferenceEquals(n.File, current) };
-            FollowModules(module, [current], current, file, moduleReport, "", [Path.GetDirectoryName(Path.GetFullPath(file.FullPath))!], 0, cancellationToken);
+            var budget = new int[] { MaxModuleInstances };
+            FollowModules(module, [current], current, file, moduleReport, "", [Path.GetDirectoryName(Path.GetFullPath(file.FullPath))!], 0, budget, cancellationToken);
         }
 
         DocumentLoader.Flush(module.Warnings, file.Path, sink);
     }
 
     private const int MaxModuleDepth = 8;
+
+    /// <summary>Module instances checked per analyzed file (for_each on nested modules multiplies): beyond, one warning and no more.</summary>
+    private const int MaxModuleInstances = 500;
 
     /// <summary>
     /// Follows `module` blocks with a local source (`./` or `../`, inside the scan root) into the module folder: its .tf
@@ -88,7 +92,7 @@ public sealed class TerraformAnalyzer(SecretsEngine engine) : IFileAnalyzer
     /// gives one warning.
     /// </summary>
     private void FollowModules(TfModule parent, IEnumerable<TfFile> callers, TfFile analyzed, SourceFile file, IacReporter report, string prefix,
-        List<string> chain, int depth, CancellationToken cancellationToken)
+        List<string> chain, int depth, int[] budget, CancellationToken cancellationToken)
     {
         foreach (var caller in callers)
         {
@@ -138,8 +142,18 @@ public sealed class TerraformAnalyzer(SecretsEngine engine) : IFileAnalyzer
                     continue;
                 }
 
-                foreach (var (key, scope) in parent.Instances(block, caller))
+                foreach (var (_, scope) in parent.Instances(block, caller))
                 {
+                    if (--budget[0] < 0)
+                    {
+                        if (budget[0] == -1)
+                        {
+                            report.Warn(0, $"more than {MaxModuleInstances} module instances to follow; the rest is not followed");
+                        }
+
+                        return;
+                    }
+
                     var inputs = new Dictionary<string, TNode>(StringComparer.Ordinal);
                     foreach (var a in block.Body.Attributes)
                     {
@@ -157,7 +171,7 @@ public sealed class TerraformAnalyzer(SecretsEngine engine) : IFileAnalyzer
                     report.ResourcePrefix = childPrefix;
                     new TfChecks(child, files[0], report, _secrets, wholeModule: true).Run();
                     chain.Add(dir);
-                    FollowModules(child, files, analyzed, file, report, childPrefix, chain, depth + 1, cancellationToken);
+                    FollowModules(child, files, analyzed, file, report, childPrefix, chain, depth + 1, budget, cancellationToken);
                     chain.RemoveAt(chain.Count - 1);
                 }
             }
