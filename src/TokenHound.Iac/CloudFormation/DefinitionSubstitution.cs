@@ -134,13 +134,8 @@ public sealed class DefinitionSubstitution
                         key = new TScalar { Value = resolved, Kind = k.Kind, Line = k.Line, Column = k.Column };
                     }
 
-                    var cv = m.IntrinsicName is null ? Clone(value, depth + 1) : value;
-                    var (kl, kc) = (cv.KeyLine, cv.KeyColumn);
-                    copy.Add(key, cv);
-                    if (kl > 0 && !ReferenceEquals(cv, value))
-                    {
-                        (cv.KeyLine, cv.KeyColumn) = (kl, kc);
-                    }
+                    // Intrinsic arguments (!GetAtt, !Ref ...) are kept as they are: they are not definition text.
+                    copy.Add(key, m.IntrinsicName is null ? Clone(value, depth + 1) : value);
                 }
 
                 return copy;
