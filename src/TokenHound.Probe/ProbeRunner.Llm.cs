@@ -49,7 +49,7 @@ public sealed partial class ProbeRunner
         {
             _sections.Add(new ReportSection("LLM endpoints detected", ["Endpoint", "Kind", "Evidence", "Action"], rows)
             {
-                Note = "Detected from responses (an OpenAI-style model list or completion, an error that names the messages or prompt field) and from the OpenAPI request schemas. Only GET, HEAD and OPTIONS were sent to detect them.",
+                Note = "Detected from responses (an OpenAI-style model list or completion, an error that names the messages or prompt field) and from the OpenAPI request schemas; detection sends only GET requests of its own. Detected endpoints are probed only when POST is allowed (--method POST); name one with --llm PATH to allow POST to it alone.",
             });
         }
 

@@ -29,7 +29,7 @@ public sealed class AuthApiConfig
     public bool AcceptQueryToken { get; set; }
     public bool CorsReflectWithCredentials { get; set; }
 
-    /// <summary>POST /login: json ({"access_token"}), cognito (AuthenticationResult), cookie (Set-Cookie id_token), notoken, fail401.</summary>
+    /// <summary>POST /login: json ({"access_token"}), cognito (AuthenticationResult), cookie (Set-Cookie id_token), opaque (Set-Cookie sid, not a JWT), notoken, fail401.</summary>
     public string Login { get; set; } = "json";
 
     public static AuthApiConfig Load(string path) =>
@@ -99,6 +99,11 @@ public sealed class AuthApi : IAsyncDisposable
         if (token is null && _c.AcceptQueryToken)
         {
             token = ctx.Request.Query["access_token"].ToString() is { Length: > 0 } q ? q : null;
+        }
+
+        if (token is null && _c.Login == "opaque" && ctx.Request.Cookies["sid"] is { Length: > 0 } sid)
+        {
+            return sid == OpaqueSession ? "user-1001" : null;
         }
 
         if (token is null)
@@ -222,6 +227,9 @@ public sealed class AuthApi : IAsyncDisposable
     public const string LoginUser = "alice@example.com";
     public const string LoginPassword = "correct-horse-battery-staple-42";
 
+    /// <summary>The opaque session id the "opaque" login sets.</summary>
+    public static readonly string OpaqueSession = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
+
     /// <summary>A login endpoint like the ones in front of most JWT APIs (or Cognito's InitiateAuth response shape).</summary>
     private async Task<IResult> LoginAsync(HttpContext ctx)
     {
@@ -261,6 +269,9 @@ public sealed class AuthApi : IAsyncDisposable
                     },
                     ChallengeParameters = new { },
                 });
+            case "opaque":
+                ctx.Response.Cookies.Append("sid", OpaqueSession, new CookieOptions { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax, Path = "/" });
+                return Results.Json(new { status = "ok" });
             case "cookie":
                 ctx.Response.Cookies.Append("id_token", token, new CookieOptions { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict, Path = "/" });
                 return Results.Json(new { status = "ok" });

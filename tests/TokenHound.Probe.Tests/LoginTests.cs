@@ -97,6 +97,22 @@ public sealed class LoginTests
     }
 
     [Fact]
+    public async Task An_opaque_session_cookie_from_the_login_is_used_and_the_jwt_checks_are_skipped_with_a_warning()
+    {
+        await using var api = await AuthApi.StartAsync(new AuthApiConfig { Login = "opaque", OpenReports = true });
+        var r = await RunAsync(Login(api));
+        Assert.Contains(r.Report.Warnings, w => w.Input == "--login-url" && w.Message.Contains("not a JWT", StringComparison.Ordinal)
+            && w.Message.Contains("sent as an opaque cookie", StringComparison.Ordinal));
+        Assert.Contains(api.Server.Requests, q => q.PathAndQuery == "/api/profile" && q.Headers.TryGetValue("Cookie", out var c) && c == "sid=" + AuthApi.OpaqueSession);
+        Assert.Contains(r.Report.Sections.Single(s => s.Title == "Login").Rows, x => x[0] == "Sent as" && x[1] == "cookie sid");
+        Assert.Empty(JwtIds(r.Report));
+        Assert.Contains(r.Score.Categories, c => c.Family == "jwt-validation" && c.Score is null);
+        // The authorized baseline worked: the open /api/reports is told apart from the protected /api/profile.
+        Assert.Contains(r.Report.Findings, f => f.RuleId == "THP001" && f.Location.Url!.EndsWith("/api/reports", StringComparison.Ordinal));
+        Assert.DoesNotContain(AuthApi.OpaqueSession, AllText(r.Report), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Form_bodies_are_sent_as_form_fields()
     {
         await using var weak = await AuthApi.StartAsync(new AuthApiConfig { RequireSignedTokens = false });
