@@ -50,8 +50,8 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
 
     public const int MinifiedMinChars = 64 * 1024;
 
-    /// <summary>Files up to this size are always checked by the real parser (Acornima / Roslyn).</summary>
-    public const int RealParserAlwaysChars = 16 * 1024;
+    /// <summary>Files with findings up to this size are checked by the real parser (Acornima / Roslyn).</summary>
+    public const int RealParserMaxChars = 512 * 1024;
 
     public string Name => name;
 
@@ -103,11 +103,10 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
 
         cancellationToken.ThrowIfCancellationRequested();
         CodeModel model;
-        string? syntaxProblem;
+        List<Token> tokens;
         try
         {
-            var tokens = Lexer.Lex(text, lang);
-            syntaxProblem = CheckSyntax(text, tokens);
+            tokens = Lexer.Lex(text, lang);
             model = Parser.Parse(text, lang, tokens);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -116,6 +115,12 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
             return [];
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
+        var hits = Engine.Run(model, text, file.Path, off => file.Lines.Position(off).Line);
+
+        // The syntax judges run after the analysis: the real parsers only where the bracket check found a problem or
+        // where the analysis found something (they cost more than the whole analysis of most files).
+        var syntaxProblem = CheckSyntax(text, tokens, hits.Count > 0);
         if (syntaxProblem is not null)
         {
             sink?.Warn(file.Path, $"{name}: {syntaxProblem}; analysed with the tolerant front-end, findings may be incomplete");
@@ -125,9 +130,6 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
         {
             sink?.Warn(file.Path, $"{name}: {p}");
         }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        var hits = Engine.Run(model, text, file.Path, off => file.Lines.Position(off).Line);
         var findings = new List<Finding>(hits.Count);
         foreach (var h in hits)
         {
@@ -154,17 +156,91 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
     /// <summary>
     /// Words without which no code rule can fire (token names, request/event objects, environment and AWS credential
     /// APIs, error internals, JWT/cookie/storage/debug settings). Files with none of them skip the front-end entirely.
+    /// `token` and the request/event parameter names are looked for separately (<see cref="HasTokenWord"/>,
+    /// <see cref="HasRequestWord"/>): CancellationToken, tokenizers, `require`, `events` and `preventDefault` do not count.
     /// </summary>
     private static readonly System.Buffers.SearchValues<string> Markers = System.Buffers.SearchValues.Create(
     [
-        "token", "secret", "passw", "credential", "apikey", "api_key", "api-key", "jwt", "bearer", "authoriz", "cookie",
-        "accesskey", "access_key", "privatekey", "private_key", "localstorage", "sessionstorage", "debug", "developerexceptionpage",
+        "secret", "passw", "credential", "apikey", "api_key", "api-key", "jwt", "bearer", "authoriz", "cookie",
+        "accesskey", "access_key", "privatekey", "private_key", "localstorage", "sessionstorage", "developerexceptionpage",
         "errorhandler", "environ", "getenv", "process.env", "environmentvariable", "assumerole", "assume_role", "initiateauth",
         "initiate_auth", "getparameter", "get_parameter", "traceback", "format_exc", "stacktrace", ".stack", "statuscode",
-        "status_code", "request", "event", "(req", " req", "req.", "req,", "req)", "evt", "context.identity", "signin", "login",
+        "status_code", "evt", "context.identity", "signin", "login", "debug=", "debug =", "debug\"]", "debug']",
+        "apigateway", "proxyrequest", "httprequest", "servletrequest", "http.request", "functionurl", "albtargetgroup",
     ], StringComparison.OrdinalIgnoreCase);
 
-    public static bool MayMatter(string text) => text.AsSpan().IndexOfAny(Markers) >= 0;
+    public static bool MayMatter(string text) => text.AsSpan().IndexOfAny(Markers) >= 0 || HasTokenWord(text) || HasRequestWord(text);
+
+    /// <summary>`event`, `req` or `request` used as a value: followed by `)`, `,`, `.`, `[`, `:`, `?` or `=`.</summary>
+    private static bool HasRequestWord(string text)
+    {
+        var span = text.AsSpan();
+        return HasWordUse(span, "event") || HasWordUse(span, "req");
+    }
+
+    private static bool HasWordUse(ReadOnlySpan<char> span, string word)
+    {
+        var at = 0;
+        while (at < span.Length)
+        {
+            var k = span[at..].IndexOf(word, StringComparison.Ordinal);
+            if (k < 0)
+            {
+                return false;
+            }
+
+            var i = at + k;
+            at = i + word.Length;
+            if (i > 0 && (char.IsLetterOrDigit(span[i - 1]) || span[i - 1] is '_' or '$'))
+            {
+                continue;
+            }
+
+            var j = at;
+            if (word == "req" && span[j..].StartsWith("uest", StringComparison.Ordinal))
+            {
+                j += 4;
+            }
+
+            while (j < span.Length && span[j] == ' ')
+            {
+                j++;
+            }
+
+            if (j < span.Length && span[j] is ')' or ',' or '.' or '[' or ':' or '?' or '=')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"token" anywhere except in CancellationToken and tokenize/tokenizer/tokenise.</summary>
+    private static bool HasTokenWord(string text)
+    {
+        var span = text.AsSpan();
+        var at = 0;
+        while (at < span.Length)
+        {
+            var k = span[at..].IndexOf("token", StringComparison.OrdinalIgnoreCase);
+            if (k < 0)
+            {
+                return false;
+            }
+
+            var i = at + k;
+            at = i + 5;
+            var cancellation = i >= 12 && span.Slice(i - 12, 12).Equals("cancellation", StringComparison.OrdinalIgnoreCase);
+            var tokenize = at + 1 < span.Length && (span[at] is 'i' or 'I') && (span[at + 1] is 'z' or 'Z' or 's' or 'S');
+            if (!cancellation && !tokenize)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static int LongestLine(string text)
     {
@@ -237,7 +313,7 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
     }
 
     /// <summary>A syntax problem the real parser (Acornima / Roslyn) or the bracket check reports, or null.</summary>
-    private string? CheckSyntax(string text, List<Token> tokens)
+    private string? CheckSyntax(string text, List<Token> tokens, bool hasFindings)
     {
         if (MaxNesting(text) > 250)
         {
@@ -247,10 +323,9 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
         try
         {
             // The lexer's bracket check runs on every file; the real parsers (Acornima for JavaScript, Roslyn for C#)
-            // run on small files always and on larger ones when the bracket check finds a problem (they cost more
-            // than the whole analysis of a large file).
+            // run on files with findings (up to RealParserMaxChars) and on every file whose brackets do not balance.
             var brackets = BracketCheck(text, tokens);
-            var small = text.Length <= RealParserAlwaysChars;
+            var small = hasFindings && text.Length <= RealParserMaxChars;
             switch (lang)
             {
                 case Lang.JavaScript when (small || brackets is not null) && !text.Contains("</", StringComparison.Ordinal) && !text.Contains("/>", StringComparison.Ordinal):

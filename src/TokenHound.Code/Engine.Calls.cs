@@ -265,7 +265,7 @@ public sealed partial class Engine
         }
 
         // function named like a token getter: getToken(), fetch_access_token()
-        if (FunctionNameReturnsToken(name) && (!_syntaxFile || NameSaysToken(name)) && !IsSyntaxTokenCall(c))
+        if (FunctionNameReturnsToken(name) && (!SyntaxFile || NameSaysToken(name)) && !IsSyntaxTokenCall(c))
         {
             return T.NamedToken;
         }

@@ -54,14 +54,15 @@ public sealed partial class Engine
         _path = path;
         _lineOf = lineOf;
         _budget = 2_000_000;
-        _syntaxFile = LooksLikeSyntaxCode(path, src);
     }
 
     /// <summary>
     /// The file is a lexer / tokenizer / parser / compiler (or uses one): there a bare `token` is a syntax token, not a
     /// credential.
     /// </summary>
-    private readonly bool _syntaxFile;
+    private bool SyntaxFile => _syntaxFileCache ??= LooksLikeSyntaxCode(_path, _src);
+
+    private bool? _syntaxFileCache;
 
     private static readonly System.Buffers.SearchValues<string> SyntaxPathWords = System.Buffers.SearchValues.Create(
     [
@@ -94,7 +95,7 @@ public sealed partial class Engine
             return false;
         }
 
-        if (!_syntaxFile)
+        if (!SyntaxFile)
         {
             return true;
         }
@@ -705,7 +706,7 @@ public sealed partial class Engine
         var path = Path(c.Callee);
         foreach (var w in Names.Words(path))
         {
-            if (LexerCallWords.Contains(w) || (_syntaxFile && w is "next" or "shift" or "pop"))
+            if (LexerCallWords.Contains(w) || (w is "next" or "shift" or "pop" && SyntaxFile))
             {
                 return true;
             }
@@ -997,7 +998,7 @@ public sealed partial class Engine
             }
 
             // a token's type / kind / position / error are not the token (syntax tokens: token.type, tok.kind, token.value)
-            if (TokenMetaMembers.Contains(n) || (_syntaxFile && (ot & T.Token) == 0 && n is "value" or "text" or "string" or "raw" or "image"))
+            if (TokenMetaMembers.Contains(n) || (n is "value" or "text" or "string" or "raw" or "image" && (ot & T.Token) == 0 && SyntaxFile))
             {
                 return (ot & T.EventData) != 0 ? T.EventData : T.None;
             }

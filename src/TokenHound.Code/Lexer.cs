@@ -53,7 +53,7 @@ public sealed class Lexer
     private readonly int _end;
     private readonly Lang _lang;
     private int _i;
-    private readonly List<Token> _out = [];
+    private readonly List<Token> _out;
     private bool _nl;
 
     // Python layout
@@ -67,6 +67,7 @@ public sealed class Lexer
         _end = end;
         _lang = lang;
         _indents.Push(0);
+        _out = new List<Token>(Math.Max(16, (end - start) / 6)); // about one token per 5-7 chars of code
     }
 
     public static List<Token> Lex(string s, Lang lang) => Lex(s, 0, s.Length, lang);
@@ -700,17 +701,43 @@ public sealed class Lexer
             _i++;
         }
 
-        Flush(parts, sb);
-        Add(parts.Any(p => p.IsExpr) ? TokKind.Interp : TokKind.Str, st, string.Concat(parts.Where(p => !p.IsExpr).Select(p => p.Text)), parts);
+        Flush(parts, sb, last: true);
+        AddParts(st, parts);
     }
 
-    private static void Flush(List<StrPart> parts, System.Text.StringBuilder sb)
+    private static void Flush(List<StrPart> parts, System.Text.StringBuilder sb, bool last = false)
     {
         if (sb.Length > 0)
         {
             parts.Add(new StrPart(false, sb.ToString(), 0, 0));
-            sb.Clear();
+            if (!last)
+            {
+                sb.Clear(); // (the final flush skips this: clearing a multi-chunk builder copies it)
+            }
         }
+    }
+
+    /// <summary>The text and parts of a finished string token, without LINQ for the common one-part case.</summary>
+    private void AddParts(int st, List<StrPart> parts)
+    {
+        var anyExpr = false;
+        var lits = 0;
+        string? one = null;
+        foreach (var p in parts)
+        {
+            if (p.IsExpr)
+            {
+                anyExpr = true;
+            }
+            else
+            {
+                lits++;
+                one = p.Text;
+            }
+        }
+
+        var text = lits == 0 ? "" : lits == 1 ? one! : string.Concat(parts.Where(p => !p.IsExpr).Select(p => p.Text));
+        Add(anyExpr ? TokKind.Interp : TokKind.Str, st, text, parts);
     }
 
     /// <summary>Advances to the closing char at depth 0, skipping nested strings; stops before it.</summary>
@@ -863,8 +890,8 @@ public sealed class Lexer
             _i++;
         }
 
-        Flush(parts, sb);
-        Add(parts.Any(p => p.IsExpr) ? TokKind.Interp : TokKind.Str, st, string.Concat(parts.Where(p => !p.IsExpr).Select(p => p.Text)), parts);
+        Flush(parts, sb, last: true);
+        AddParts(st, parts);
     }
 
     /// <summary>Inside an interpolation hole (after '{'): returns the end of the expression (before ',', ':' or '!' format parts) and moves past '}'.</summary>
@@ -921,9 +948,23 @@ public sealed class Lexer
     {
         var st = _i - startOffset;
         _i += qlen;
+        var closing = qlen == 3 ? (q == '"' ? "\"\"\"" : "'''") : new string(q, qlen);
+        if (!interpolated && _i <= _end)
+        {
+            // fast path (docstrings, text blocks): no escapes to decode → one substring
+            var close = _s.IndexOf(closing, _i, _end - _i, StringComparison.Ordinal);
+            var stop = close < 0 ? _end : close;
+            if (verbatim || _s.AsSpan(_i, stop - _i).IndexOf('\\') < 0)
+            {
+                var text = _s[_i..stop];
+                _i = close < 0 ? _end : close + qlen;
+                Add(TokKind.Str, st, text, text.Length > 0 ? [new StrPart(false, text, 0, 0)] : []);
+                return;
+            }
+        }
+
         var parts = new List<StrPart>();
         var sb = new System.Text.StringBuilder();
-        var closing = new string(q, qlen);
         var open = new string('{', braces);
         while (_i < _end)
         {
@@ -973,8 +1014,8 @@ public sealed class Lexer
             _i++;
         }
 
-        Flush(parts, sb);
-        Add(parts.Any(p => p.IsExpr) ? TokKind.Interp : TokKind.Str, st, string.Concat(parts.Where(p => !p.IsExpr).Select(p => p.Text)), parts);
+        Flush(parts, sb, last: true);
+        AddParts(st, parts);
     }
 
     private bool PyString()
@@ -1107,8 +1148,8 @@ public sealed class Lexer
                 _i++;
             }
 
-            Flush(parts, sb);
-            Add(parts.Any(p => p.IsExpr) ? TokKind.Interp : TokKind.Str, st, string.Concat(parts.Where(p => !p.IsExpr).Select(p => p.Text)), parts);
+            Flush(parts, sb, last: true);
+            AddParts(st, parts);
             return true;
         }
     }

@@ -90,9 +90,11 @@ public static class Names
         "cursor", "sync",
     ];
 
-    /// <summary>True when an identifier / key names a token or credential value.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> SaysTokenCache = new(StringComparer.Ordinal);
+    /// <summary>Per-thread memo of <see cref="SaysToken"/> (no locks: the scan runs one file per thread).</summary>
+    [ThreadStatic]
+    private static Dictionary<string, bool>? t_saysToken;
 
+    /// <summary>True when an identifier / key names a token or credential value.</summary>
     public static bool SaysToken(string? name)
     {
         if (string.IsNullOrEmpty(name) || name.Length > 64)
@@ -100,17 +102,19 @@ public static class Names
             return false;
         }
 
-        if (SaysTokenCache.TryGetValue(name, out var cached))
+        var cache = t_saysToken ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (cache.TryGetValue(name, out var cached))
         {
             return cached;
         }
 
         var r = SaysTokenCore(name);
-        if (SaysTokenCache.Count < 200_000)
+        if (cache.Count >= 100_000)
         {
-            SaysTokenCache.TryAdd(name, r);
+            cache.Clear();
         }
 
+        cache[name] = r;
         return r;
     }
 
@@ -191,22 +195,25 @@ public static class Names
             || type.EndsWith("Request", StringComparison.Ordinal) && !type.Contains("Invoke", StringComparison.Ordinal);
     }
 
-    /// <summary>True for function names that clear taint: redact, mask, sanitize, hash ...</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> RedactionCache = new(StringComparer.Ordinal);
+    [ThreadStatic]
+    private static Dictionary<string, bool>? t_redaction;
 
+    /// <summary>True for function names that clear taint: redact, mask, sanitize, hash ...</summary>
     public static bool IsRedaction(string name)
     {
-        if (RedactionCache.TryGetValue(name, out var cached))
+        var cache = t_redaction ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (cache.TryGetValue(name, out var cached))
         {
             return cached;
         }
 
         var r = IsRedactionCore(name);
-        if (RedactionCache.Count < 200_000)
+        if (cache.Count >= 100_000)
         {
-            RedactionCache.TryAdd(name, r);
+            cache.Clear();
         }
 
+        cache[name] = r;
         return r;
     }
 
