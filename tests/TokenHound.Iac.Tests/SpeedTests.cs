@@ -109,4 +109,90 @@ public class SpeedTests(ITestOutputHelper output)
         Assert.Equal(1000, sink.Findings.Count(f => f.RuleId == "THI025"));
         Assert.Equal(1000, sink.Findings.Count(f => f.RuleId == "THI004"));
     }
+
+    /// <summary>Terraform expansion: 256 for_each instances and 40 module blocks with 10 instances each (400 module instances).</summary>
+    [Fact]
+    public void Terraform_expansion_time_is_printed()
+    {
+        var tmp = Directory.CreateTempSubdirectory("th-tf-speed-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(tmp.FullName, "modules", "fn"));
+            File.WriteAllText(Path.Combine(tmp.FullName, "modules", "fn", "main.tf"), """
+                variable "name" {}
+                variable "log_level" {
+                  default = "INFO"
+                }
+
+                resource "aws_iam_role" "this" {
+                  name               = "${var.name}-role"
+                  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }] })
+                }
+
+                resource "aws_lambda_function" "this" {
+                  function_name = var.name
+                  role          = aws_iam_role.this.arn
+                  handler       = "app.handler"
+                  runtime       = "python3.12"
+                  environment {
+                    variables = { LOG_LEVEL = var.log_level }
+                  }
+                }
+
+                resource "aws_cloudwatch_log_group" "this" {
+                  name              = "/aws/lambda/${var.name}"
+                  retention_in_days = 30
+                }
+                """);
+            var sb = new StringBuilder("locals {\n  functions = {\n");
+            for (var i = 0; i < 256; i++)
+            {
+                sb.Append($"    f{i} = {{ handler = \"f{i}.handler\", log_level = \"{(i % 16 == 0 ? "DEBUG" : "INFO")}\" }}\n");
+            }
+
+            sb.Append("  }\n  shards = toset([\"0\", \"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\", \"8\", \"9\"])\n}\n\n");
+            sb.Append("""
+                resource "aws_lambda_function" "fn" {
+                  for_each      = local.functions
+                  function_name = each.key
+                  role          = "arn:aws:iam::123456789012:role/app"
+                  handler       = each.value.handler
+                  runtime       = "python3.12"
+                  environment {
+                    variables = { LOG_LEVEL = each.value.log_level }
+                  }
+                }
+
+                """);
+            for (var m = 0; m < 40; m++)
+            {
+                sb.Append($$"""
+                    module "svc{{m}}" {
+                      source    = "./modules/fn"
+                      for_each  = local.shards
+                      name      = "svc{{m}}-${each.key}"
+                      log_level = "{{(m % 10 == 0 ? "TRACE" : "WARN")}}"
+                    }
+
+                    """);
+            }
+
+            var main = Path.Combine(tmp.FullName, "main.tf");
+            File.WriteAllText(main, sb.ToString());
+            var cpu0 = ThreadCpu();
+            var sw = Stopwatch.StartNew();
+            var sink = Harness.Run(main, tmp.FullName);
+            sw.Stop();
+            var cpu = ThreadCpu() - cpu0;
+            var line = $"Terraform: 256 for_each instances + 400 module instances: {cpu.TotalMilliseconds:0} ms CPU on one thread ({sw.ElapsedMilliseconds} ms wall), {sink.Findings.Count} findings";
+            output.WriteLine(line);
+            Console.WriteLine("[speed] " + line);
+            Assert.Empty(sink.Warnings);
+            Assert.Equal(16 + 4, sink.Findings.Count(f => f.RuleId == "THI009")); // 16 DEBUG elements, 4 TRACE module blocks (10 identical instances each: once)
+        }
+        finally
+        {
+            tmp.Delete(recursive: true);
+        }
+    }
 }
