@@ -208,6 +208,12 @@ public sealed record Finding
     /// <summary>The full secret, kept in memory only; writers print it only with --show-secrets.</summary>
     public string? Secret { get; init; }
 
+    /// <summary>
+    /// For a secret that is half of a credential (an AWS secret access key paired with its key id): the full key id, kept in
+    /// memory only for <c>--verify</c>; no writer prints it (the masked key id is in <see cref="Properties"/>).
+    /// </summary>
+    public string? CredentialId { get; init; }
+
     /// <summary>Extra facts (kind, account id, alg, iss, aud, key id, IPs ...). Shown in every format.</summary>
     public IReadOnlyDictionary<string, string> Properties { get; init; } = EmptyProperties;
 

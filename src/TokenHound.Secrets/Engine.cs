@@ -28,6 +28,9 @@ public sealed record SecretMatch
     /// <summary>Every span that holds secret material (the primary one first). A redactor replaces all of them.</summary>
     public IReadOnlyList<TextSpan> Spans { get; init; } = [];
 
+    /// <summary>The full key id of a paired AWS secret access key (see <see cref="Finding.CredentialId"/>).</summary>
+    public string? CredentialId { get; init; }
+
     public required Severity Severity { get; init; }
     public required Confidence Confidence { get; init; }
     public required string Title { get; init; }
@@ -52,6 +55,7 @@ public sealed record SecretMatch
         Evidence = SecretMask.Mask(Value),
         Fingerprint = Fingerprints.ForSecret(Rule.Id, Value),
         Secret = Value,
+        CredentialId = CredentialId,
         Properties = Properties,
     };
 }

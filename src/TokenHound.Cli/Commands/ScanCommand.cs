@@ -37,10 +37,12 @@ public static class ScanCommand
         var noGitIgnore = new Option<bool>("--no-gitignore") { Description = "Also scan files that .gitignore files exclude." };
         var secretsOnly = new Option<bool>("--secrets-only") { Description = "Run only the secrets engine (no code or IaC rules)." };
         var includeExamples = new Option<bool>("--include-examples") { Description = "Also report documented example keys (AKIAIOSFODNN7EXAMPLE …)." };
+        var verify = new Option<bool>("--verify") { Description = "Check each AWS key pair found with a live, signed STS GetCallerIdentity (off by default; sends the keys to STS)." };
+        var verifyEndpoint = new Option<string?>("--verify-endpoint") { Description = "STS endpoint for --verify (default https://sts.amazonaws.com/)." };
         var common = new CommonOptions();
         var cmd = new Command("scan", "Find tokens and credentials, and code and templates that leak them, in files, folders, git history or stdin.")
         {
-            paths, history, since, staged, baseline, maxFileSize, noDefaultExcludes, noGitIgnore, secretsOnly, includeExamples,
+            paths, history, since, staged, baseline, maxFileSize, noDefaultExcludes, noGitIgnore, secretsOnly, includeExamples, verify, verifyEndpoint,
         };
         common.AddTo(cmd);
         cmd.SetAction(r =>
@@ -54,6 +56,20 @@ public static class ScanCommand
             if (r.GetValue(history) && r.GetValue(staged))
             {
                 throw new UsageException("--history and --staged cannot be combined");
+            }
+
+            Uri? stsEndpoint = null;
+            if (r.GetValue(verifyEndpoint) is { } ve)
+            {
+                if (!r.GetValue(verify))
+                {
+                    throw new UsageException("--verify-endpoint goes with --verify");
+                }
+
+                if (!Uri.TryCreate(ve, UriKind.Absolute, out stsEndpoint) || stsEndpoint.Scheme is not ("http" or "https"))
+                {
+                    throw new UsageException($"--verify-endpoint: not an http(s) URL: {ve}");
+                }
             }
 
             var firstFolder = ps.FirstOrDefault(Directory.Exists);
@@ -85,8 +101,35 @@ public static class ScanCommand
             };
             var report = Scanner.Run(options);
             progress?.Dispose();
+            if (r.GetValue(verify))
+            {
+                Verify(report, stsEndpoint, console, !r.GetValue(common.Quiet));
+            }
+
             return common.Emit(r, console, report);
         });
         return cmd;
     }
+
+    /// <summary>--verify: one STS call per distinct key pair, results written onto the findings.</summary>
+    private static void Verify(ScanReport report, Uri? endpoint, AppConsole console, bool tell)
+    {
+        var count = CredentialVerification.Candidates(report.Findings);
+        if (count == 0)
+        {
+            return;
+        }
+
+        var verifier = new AwsKeyVerifier(SharedHttp.Value, endpoint);
+        if (tell)
+        {
+            console.Error.WriteLine($"verifying {count} AWS key pair(s) with STS GetCallerIdentity at {verifier.Endpoint}");
+        }
+
+        var verified = CredentialVerification.ApplyAsync(report.Findings, verifier).GetAwaiter().GetResult();
+        report.Findings.Clear();
+        report.Findings.AddRange(verified);
+    }
+
+    private static readonly Lazy<HttpClient> SharedHttp = new(() => new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
 }

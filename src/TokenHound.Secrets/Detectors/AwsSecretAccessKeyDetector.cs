@@ -272,6 +272,7 @@ public sealed class AwsSecretAccessKeyDetector : SecretDetector
         return secret with
         {
             Spans = [new TextSpan(secret.Start, secret.Length), new TextSpan(keyId.Start, keyId.Length)],
+            CredentialId = keyId.Value,
             Severity = Severity.Critical,
             Title = "AWS access key pair (key id and secret)",
             Message = $"AWS secret access key with its access key id {props["keyId"]}{account}",
