@@ -45,7 +45,11 @@ public sealed class IacReporter(SourceFile file, IFindingSink sink)
             return;
         }
 
-        resource = ResourcePrefix + resource;
+        if (ResourcePrefix.Length > 0)
+        {
+            resource = ResourcePrefix + resource;
+            message = $"{message} (In {ResourcePrefix.TrimEnd('.')}, with the value passed on this line.)";
+        }
 
         var fp = fingerprint ?? (secret is not null ? Fingerprints.ForSecret(rule.Id, secret) : Fingerprints.ForConstruct(rule.Id, file.Path, resource, property));
         if (!_seen.Add((rule.Id, line, column, fp)))

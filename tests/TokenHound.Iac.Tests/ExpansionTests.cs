@@ -181,6 +181,7 @@ public class ExpansionTests
         var token = Assert.Single(findings, f => f.RuleId == "THI014");
         Assert.Equal(75, token.Location.Line);
         Assert.Equal("module.orders_api.aws_lambda_function.this", token.Properties["resource"]);
+        Assert.EndsWith("(In module.orders_api, with the value passed on this line.)", token.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("tok_9Hq4Lx2Vm7Tz3Rb8Kc5Wn1Pd6", token.Evidence, StringComparison.Ordinal);
     }
 
