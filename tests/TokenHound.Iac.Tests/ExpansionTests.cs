@@ -143,7 +143,7 @@ public class ExpansionTests
         var dir = Data("THI009", "positive");
         var sink = Harness.Run(Path.Combine(dir, "lambda-for-each.tf"), dir);
         var debug = sink.Findings.Where(f => f.RuleId == "THI009").OrderBy(f => f.Location.Line).ToList();
-        Assert.Equal([10, 71], debug.Select(f => f.Location.Line));
+        Assert.Equal([10, 71, 80], debug.Select(f => f.Location.Line));
         Assert.Contains("aws_lambda_function.service[\"payments\"]", debug[0].Message, StringComparison.Ordinal);
         Assert.Contains("aws_lambda_function.worker[2]", debug[1].Message, StringComparison.Ordinal);
         Assert.Equal("aws_lambda_function.service", debug[0].Properties["resource"]);

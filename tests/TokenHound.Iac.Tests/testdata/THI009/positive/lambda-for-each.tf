@@ -72,3 +72,30 @@ resource "aws_lambda_function" "worker" {
     }
   }
 }
+
+# One checkout function per environment; the environment map is used as the function's environment as a whole.
+locals {
+  checkout_environments = {
+    staging = {
+      LOG_LEVEL               = "DEBUG" # expect: THI009
+      POWERTOOLS_SERVICE_NAME = "checkout"
+    }
+    production = {
+      LOG_LEVEL               = "INFO"
+      POWERTOOLS_SERVICE_NAME = "checkout"
+    }
+  }
+}
+
+resource "aws_lambda_function" "checkout" {
+  for_each      = local.checkout_environments
+  function_name = "checkout-${each.key}"
+  role          = aws_iam_role.worker.arn
+  handler       = "checkout.handler"
+  runtime       = "python3.12"
+  filename      = "build/checkout.zip"
+
+  environment {
+    variables = each.value
+  }
+}
