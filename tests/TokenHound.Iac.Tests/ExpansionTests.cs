@@ -165,6 +165,46 @@ public class ExpansionTests
         Assert.DoesNotContain(sink.Findings, f => f.RuleId == "THI009");
     }
 
+    [Fact]
+    public void A_secret_in_a_local_of_another_file_is_reported_once_where_it_is_written()
+    {
+        var tmp = Directory.CreateTempSubdirectory("th-tf-locals-");
+        try
+        {
+            File.WriteAllText(Path.Combine(tmp.FullName, "locals.tf"), """
+                locals {
+                  partner = {
+                    endpoint  = "https://partner.example.net/v2"
+                    api_token = "ptk_4Lm9Vt2Rx7Bn1Qw8Zc5Hy3Kd6"
+                  }
+                }
+                """);
+            File.WriteAllText(Path.Combine(tmp.FullName, "main.tf"), """
+                resource "aws_lambda_function" "sync" {
+                  function_name = "partner-sync"
+                  role          = "arn:aws:iam::123456789012:role/sync"
+                  handler       = "sync.handler"
+                  runtime       = "python3.12"
+
+                  environment {
+                    variables = {
+                      PARTNER_ENDPOINT  = local.partner.endpoint
+                      PARTNER_API_TOKEN = local.partner.api_token
+                    }
+                  }
+                }
+                """);
+            var locals = Harness.Run(Path.Combine(tmp.FullName, "locals.tf"), tmp.FullName);
+            Assert.Equal(["locals.tf:4"], Lines(locals.Findings, "THI014"));
+            var main = Harness.Run(Path.Combine(tmp.FullName, "main.tf"), tmp.FullName);
+            Assert.DoesNotContain(main.Findings, f => f.RuleId == "THI014");
+        }
+        finally
+        {
+            tmp.Delete(recursive: true);
+        }
+    }
+
     // ------------------------------------------------------------------ Terraform modules
 
     [Fact]

@@ -579,6 +579,19 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
             }
         }
 
+        // Literals in `locals` of this file (a map of settings handed to several resources, for_each collections): checked
+        // where they are written, so that a local used from another file is still reported once, at its own line.
+        if (!wholeModule)
+        {
+            foreach (var (name, expr, file) in m.Locals)
+            {
+                if (ReferenceEquals(file, current))
+                {
+                    LocalSecrets(m.Expr(expr, file, 0), name, $"local.{name}", 0);
+                }
+            }
+        }
+
         foreach (var r in Mine("aws_ssm_parameter"))
         {
             var pname = Lit(r.Node["name"]) ?? r.Name;
@@ -681,6 +694,30 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
             {
                 CheckSecret(lit, name, $"output.{name}", "value", "an output");
             }
+        }
+    }
+
+    private void LocalSecrets(TNode node, string key, string path, int depth)
+    {
+        switch (node)
+        {
+            case TScalar { Tag: null } s when depth < 16:
+                CheckSecret(s, key, path, "value", "a local value");
+                break;
+            case TMap map when depth < 16:
+                foreach (var (k, v) in map.Entries)
+                {
+                    LocalSecrets(v, k.Value, $"{path}.{k.Value}", depth + 1);
+                }
+
+                break;
+            case TSeq seq when depth < 16:
+                foreach (var i in seq.Items)
+                {
+                    LocalSecrets(i, key, path, depth + 1);
+                }
+
+                break;
         }
     }
 

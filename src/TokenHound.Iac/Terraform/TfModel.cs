@@ -61,6 +61,9 @@ public sealed partial class TfModule
     public List<(HBlock Block, TfFile File, TMap Node)> Outputs { get; } = [];
     public List<(int Line, string Message)> Warnings { get; } = [];
 
+    /// <summary>The `locals` of the module: name, expression and the file that defines it.</summary>
+    public IEnumerable<(string Name, HExpr Expr, TfFile File)> Locals => _locals.Select(l => (l.Key, l.Value.Expr, l.Value.File));
+
     public IEnumerable<TfResource> OfType(string type) => Resources.Where(r => r.Kind == "resource" && r.Type == type);
 
     public TfResource? ByAddress(string? address) => address is null ? null : Resources.FirstOrDefault(r => r.Address == address);
