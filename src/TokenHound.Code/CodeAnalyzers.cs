@@ -330,8 +330,8 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
             {
                 case Lang.JavaScript when (small || brackets is not null) && !text.Contains("</", StringComparison.Ordinal) && !text.Contains("/>", StringComparison.Ordinal):
                     return AcornimaCheck(text);
-                case Lang.CSharp when small || brackets is not null:
-                    return RoslynCheck(text);
+                case Lang.CSharp when brackets is not null:
+                    return RoslynCheck(text); // Roslyn's first parse costs more than analysing a whole C# tree: only on bracket problems
                 default:
                     return brackets;
             }

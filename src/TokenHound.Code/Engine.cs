@@ -76,6 +76,7 @@ public sealed partial class Engine
         "consumeToken", "lookahead", "Parser {", "Parser{", "Parser extends", "Parser(object)", "class Parser",
     ], StringComparison.Ordinal);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool LooksLikeSyntaxCode(string path, string src) =>
         System.IO.Path.GetFileName(path.AsSpan()).IndexOfAny(SyntaxPathWords) >= 0 || src.AsSpan().IndexOfAny(SyntaxCodeWords) >= 0;
 
@@ -88,6 +89,7 @@ public sealed partial class Engine
     ];
 
     /// <summary>A name that says token for the name heuristics (weak evidence): in lexer/parser code a bare `token` does not.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool NameSaysToken(string? name)
     {
         if (!Names.SaysToken(name))
@@ -120,6 +122,7 @@ public sealed partial class Engine
     private bool Java => _m.Lang == Lang.Java;
     private bool Go => _m.Lang == Lang.Go;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<Hit> Run(CodeModel model, string src, string path, Func<int, int> lineOf)
     {
         var e = new Engine(model, src, path, lineOf);
@@ -128,6 +131,7 @@ public sealed partial class Engine
         return [.. e._hits.Values.OrderBy(h => h.Offset)];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Report(RuleInfo rule, int offset, string message, Confidence confidence, Severity? severity = null)
     {
         var key = (rule.Id, _lineOf(offset));
@@ -197,6 +201,7 @@ public sealed partial class Engine
         public Dictionary<string, (CallExpr Call, bool HttpOnly, bool Secure, bool Token)> JavaCookies { get; } = new(StringComparer.Ordinal);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WalkFunction(FunctionDef fn, Scope scope)
     {
         foreach (var p in fn.Params)
@@ -219,6 +224,7 @@ public sealed partial class Engine
 
     private static readonly Regex RouteDecorator = new(@"\.(get|post|put|delete|patch)\(|Mapping", RegexOptions.NonBacktracking);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T ParamTaint(Param p, FunctionDef fn, Scope scope)
     {
         if (p.Type == "{destructured}")
@@ -276,6 +282,7 @@ public sealed partial class Engine
     /// (context, res, callback …) and is not a JS/Python class method, or it is a module-level one-parameter function.
     /// Event emitters' (event, listener), DOM and lifecycle callbacks, and parsers' (req) are not.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool HandlerShaped(FunctionDef fn, Scope scope, string name)
     {
         if (UsesRequestMembers(fn, name))
@@ -314,6 +321,7 @@ public sealed partial class Engine
         return scope.Parent is { IsModule: true } || (fn.Name ?? "").Contains("andler", StringComparison.Ordinal);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool UsesRequestMembers(FunctionDef fn, string name)
     {
         var end = Math.Min(fn.End, _src.Length);
@@ -374,6 +382,7 @@ public sealed partial class Engine
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Finish(Scope s)
     {
         foreach (var d in s.Decodes)
@@ -429,6 +438,7 @@ public sealed partial class Engine
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WalkStmts(List<Stmt> stmts, Scope s)
     {
         foreach (var st in stmts)
@@ -442,6 +452,7 @@ public sealed partial class Engine
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WalkStmt(Stmt st, Scope s)
     {
         switch (st)
@@ -494,6 +505,7 @@ public sealed partial class Engine
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WalkNested(FunctionDef fn, Scope s)
     {
         if (!_walked.Add(fn))
@@ -505,6 +517,7 @@ public sealed partial class Engine
         WalkFunction(fn, inner);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MarkDirectDecodes(Expr e, Scope s)
     {
         Visit(e, x =>
@@ -516,6 +529,7 @@ public sealed partial class Engine
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsJwtDecodeUnverifying(CallExpr c)
     {
         var m = CallName(c);
@@ -535,6 +549,7 @@ public sealed partial class Engine
 
     // ------------------------------------------------------------------ assignments
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Assign(AssignStmt a, Scope s)
     {
         var v = a.Value;
@@ -579,6 +594,7 @@ public sealed partial class Engine
         Bind(a.Target, t, v, s);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IEnumerable<string> TargetNames(Expr target)
     {
         switch (target)
@@ -609,6 +625,7 @@ public sealed partial class Engine
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Bind(Expr target, T t, Expr? value, Scope s)
     {
         switch (target)
@@ -696,6 +713,7 @@ public sealed partial class Engine
     ];
 
     /// <summary>`scanner.next()`, `this.lexer.peek()`, `self.get_token()` in lexer code: a syntax token, not a credential.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsSyntaxTokenCall(Expr v)
     {
         if (v is not CallExpr c)
@@ -715,6 +733,7 @@ public sealed partial class Engine
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsObviouslyNotToken(Expr v) => v switch
     {
         StrExpr or LitExpr or ArrayExpr or ObjectExpr or LambdaExpr => true,
@@ -725,6 +744,7 @@ public sealed partial class Engine
 
     // ------------------------------------------------------------------ evaluation
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T Eval(Expr? e, Scope s)
     {
         if (e is null || --_budget < 0)
@@ -837,6 +857,7 @@ public sealed partial class Engine
         return T.None;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T Stringify(T t)
     {
         if ((t & T.ErrorObj) != 0)
@@ -847,6 +868,7 @@ public sealed partial class Engine
         return t & ~T.Clean;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FlattenConcat(Expr e, List<Expr> parts)
     {
         // iterative down the left spine (chains are left-deep)
@@ -864,6 +886,7 @@ public sealed partial class Engine
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FlattenOne(Expr e, List<Expr> parts)
     {
         if (e is BinaryExpr { Op: "+" } b)
@@ -880,6 +903,7 @@ public sealed partial class Engine
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T EvalName(string name, Scope s)
     {
         if (s.TryVar(name, out var t))
@@ -900,6 +924,7 @@ public sealed partial class Engine
         return T.None;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T EvalMember(MemberExpr m, Scope s)
     {
         var path = Path(m);
@@ -930,6 +955,7 @@ public sealed partial class Engine
         return MemberTaint(ot, m.Name, s);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static T EnvTaint(string name)
     {
         var t = T.EnvValue;
@@ -945,6 +971,7 @@ public sealed partial class Engine
 
     private static readonly HashSet<string> ClaimNames = ["claims", "sub", "email", "username", "scope", "scopes", "exp", "iat", "nbf", "iss", "aud", "groups", "cognitogroups", "payload", "header", "kid", "alg", "principalid", "userid", "user", "role", "roles", "tenant", "name", "jti", "clientid", "tokenuse", "authtime"];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T MemberTaint(T ot, string name, Scope s)
     {
         var n = Names.Norm(name);
@@ -1030,6 +1057,7 @@ public sealed partial class Engine
         "offset", "lexeme", "error", "err", "message", "status", "statuscode", "code", "errors", "isvalid", "valid", "expired", "isexpired",
     ];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T EvalIndex(IndexExpr ix, Scope s)
     {
         var ot = Eval(ix.Obj, s);
@@ -1068,6 +1096,7 @@ public sealed partial class Engine
         return ot;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T EvalObject(ObjectExpr o, Scope s, string? typeName)
     {
         var t = T.None;
@@ -1091,8 +1120,10 @@ public sealed partial class Engine
 
     // ------------------------------------------------------------------ helpers
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string Text(Node n) => n.End > n.Start && n.End <= _src.Length ? _src[n.Start..n.End] : "";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Expr Unwrap(Expr e)
     {
         while (true)
@@ -1115,6 +1146,7 @@ public sealed partial class Engine
     }
 
     /// <summary>"a.b.c", "context.getLogger()", "System.out"; "?" for other shapes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Path(Expr e, int depth = 0)
     {
         if (depth > 12)
@@ -1133,6 +1165,7 @@ public sealed partial class Engine
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? Root(Expr e)
     {
         for (var i = 0; i < 50; i++)
@@ -1161,6 +1194,7 @@ public sealed partial class Engine
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string CallName(CallExpr c) => c.Callee switch
     {
         MemberExpr m => m.Name,
@@ -1168,6 +1202,7 @@ public sealed partial class Engine
         _ => "",
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CollectNames(Expr e, HashSet<string> names) => Visit(e, x =>
     {
         if (x is NameExpr n)
@@ -1176,6 +1211,7 @@ public sealed partial class Engine
         }
     });
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Visit(Expr? e, Action<Expr> f, int depth = 0)
     {
         if (e is null || depth > 200)
@@ -1249,6 +1285,7 @@ public sealed partial class Engine
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string LiteralText(Expr e)
     {
         var sb = new System.Text.StringBuilder();
@@ -1262,10 +1299,14 @@ public sealed partial class Engine
         return sb.ToString();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsTrue(Expr e) => e is LitExpr { Kind: LitKind.True };
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsFalse(Expr e) => e is LitExpr { Kind: LitKind.False };
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsNull(Expr e) => e is LitExpr { Kind: LitKind.Null };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr Resolve(Expr e, Scope s)
     {
         e = Unwrap(e);
@@ -1277,6 +1318,7 @@ public sealed partial class Engine
         return e;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ObjectExpr? AsObject(Expr e) => e switch
     {
         ObjectExpr o => o,
@@ -1285,5 +1327,6 @@ public sealed partial class Engine
         _ => null,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Confidence Conf(T t) => (t & (T.Token | T.AwsSecret)) != 0 ? Confidence.High : Confidence.Medium;
 }

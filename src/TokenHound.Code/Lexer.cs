@@ -39,6 +39,7 @@ public sealed class Token
 
     public List<StrPart>? Parts;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override string ToString() => $"{Kind}:{Text}@{Start}";
 }
 
@@ -70,12 +71,14 @@ public sealed class Lexer
         _out = new List<Token>(Math.Max(16, (end - start) / 6)); // about one token per 5-7 chars of code
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<Token> Lex(string s, Lang lang) => Lex(s, 0, s.Length, lang);
 
     private Dictionary<string, string>? _names;
     private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     /// <summary>One string per distinct identifier in a file (identifiers repeat a lot).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string Intern(int start, int end)
     {
         if (_names is null)
@@ -95,6 +98,7 @@ public sealed class Lexer
         return str;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<Token> Lex(string s, int start, int end, Lang lang)
     {
         var l = new Lexer(s, start, end, lang);
@@ -105,14 +109,17 @@ public sealed class Lexer
     private bool IsPy => _lang == Lang.Python;
     private bool IsJs => _lang is Lang.JavaScript or Lang.TypeScript;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private char C(int k = 0) => _i + k < _end ? _s[_i + k] : '\0';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(TokKind kind, int start, string text, List<StrPart>? parts = null)
     {
         _out.Add(new Token { Kind = kind, Start = start, End = _i, Text = text, Nl = _nl, Parts = parts });
         _nl = false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run()
     {
         var lineStart = true;
@@ -245,6 +252,7 @@ public sealed class Lexer
         _out.Add(new Token { Kind = TokKind.Eof, Start = _end, End = _end, Nl = true });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool AtLineStart()
     {
         var k = _i - 1;
@@ -257,6 +265,7 @@ public sealed class Lexer
     }
 
     /// <summary>Python: measures indentation at a line start; returns false when the line is blank or a comment.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool PyIndent()
     {
         var col = 0;
@@ -306,6 +315,7 @@ public sealed class Lexer
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipLine()
     {
         var j = _s.IndexOf('\n', _i, _end - _i);
@@ -314,6 +324,7 @@ public sealed class Lexer
 
     private static readonly HashSet<string> RegexPrefixKeywords = ["return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await"];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool RegexAllowed()
     {
         if (_out.Count == 0)
@@ -331,6 +342,7 @@ public sealed class Lexer
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryRegex()
     {
         var st = _i;
@@ -382,8 +394,10 @@ public sealed class Lexer
 
     private static readonly string[] OneChar = [.. Enumerable.Range(0, 128).Select(i => ((char)i).ToString())];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool MaybeMulti(char c) => c is '=' or '!' or '*' or '.' or '<' or '>' or '?' or '|' or '&' or '+' or '-' or '/' or '%' or '^' or ':';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Punct()
     {
         var st = _i;
@@ -451,6 +465,7 @@ public sealed class Lexer
 
     // ---------------------------------------------------------------- strings
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryString()
     {
         var c = C();
@@ -507,6 +522,7 @@ public sealed class Lexer
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool CsString()
     {
         var k = 0;
@@ -568,6 +584,7 @@ public sealed class Lexer
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Simple(char q, int qlen, bool allowNewline)
     {
         var st = _i;
@@ -617,6 +634,7 @@ public sealed class Lexer
         Add(TokKind.Str, st, sb.ToString());
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static char Unescape(char c) => c switch
     {
         'n' => '\n',
@@ -625,6 +643,7 @@ public sealed class Lexer
         _ => c,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Raw(char q)
     {
         var st = _i;
@@ -633,6 +652,7 @@ public sealed class Lexer
         Add(TokKind.Str, st, _s[(st + 1)..Math.Max(st + 1, j < 0 ? _end : j)]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Verbatim(int prefix)
     {
         var st = _i - prefix;
@@ -660,6 +680,7 @@ public sealed class Lexer
     }
 
     /// <summary>JS template literal with ${expr} parts (nested templates and braces are balanced).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Template()
     {
         var st = _i;
@@ -705,6 +726,7 @@ public sealed class Lexer
         AddParts(st, parts);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Flush(List<StrPart> parts, System.Text.StringBuilder sb, bool last = false)
     {
         if (sb.Length > 0)
@@ -718,6 +740,7 @@ public sealed class Lexer
     }
 
     /// <summary>The text and parts of a finished string token, without LINQ for the common one-part case.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddParts(int st, List<StrPart> parts)
     {
         var anyExpr = false;
@@ -743,6 +766,7 @@ public sealed class Lexer
     /// <summary>Advances to the closing char at depth 0, skipping nested strings; stops before it.</summary>
     private int _nest;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipBalancedExpr(char close)
     {
         if (++_nest > 100)
@@ -763,6 +787,7 @@ public sealed class Lexer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipBalancedExprCore(char close)
     {
         var depth = 0;
@@ -802,6 +827,7 @@ public sealed class Lexer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipQuoted(char q)
     {
         _i++;
@@ -828,6 +854,7 @@ public sealed class Lexer
     }
 
     /// <summary>C# $"..." and $@"..." strings.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Interpolated(char q, bool verbatim, int prefix)
     {
         var st = _i - prefix;
@@ -895,6 +922,7 @@ public sealed class Lexer
     }
 
     /// <summary>Inside an interpolation hole (after '{'): returns the end of the expression (before ',', ':' or '!' format parts) and moves past '}'.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int InterpExprEnd()
     {
         var depth = 0;
@@ -944,6 +972,7 @@ public sealed class Lexer
     }
 
     /// <summary>Triple-quoted strings: Python ''' / """, Java text blocks, C# raw strings (optionally interpolated).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TripleQuoted(int qlen, bool interpolated, int braces, bool verbatim, int startOffset = 0, char q = '"')
     {
         var st = _i - startOffset;
@@ -1018,6 +1047,7 @@ public sealed class Lexer
         AddParts(st, parts);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool PyString()
     {
         var k = 0;

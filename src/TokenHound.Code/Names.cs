@@ -4,6 +4,7 @@ namespace TokenHound.Code;
 public static class Names
 {
     /// <summary>Lower case without '_', '-', spaces and quotes: "X-Api-Key" → "xapikey".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Norm(string s)
     {
         Span<char> buf = s.Length <= 256 ? stackalloc char[s.Length] : new char[s.Length];
@@ -22,6 +23,7 @@ public static class Names
     }
 
     /// <summary>Splits camelCase / snake_case / kebab-case / dotted names into lower-case words.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<string> Words(string s)
     {
         var words = new List<string>();
@@ -95,6 +97,7 @@ public static class Names
     private static Dictionary<string, bool>? t_saysToken;
 
     /// <summary>True when an identifier / key names a token or credential value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool SaysToken(string? name)
     {
         if (string.IsNullOrEmpty(name) || name.Length > 64)
@@ -118,6 +121,7 @@ public static class Names
         return r;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SaysTokenCore(string name)
     {
 
@@ -165,10 +169,12 @@ public static class Names
     }
 
     /// <summary>HTTP header names that carry credentials.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsCredentialHeader(string name) => Norm(name) is "authorization" or "xapikey" or "cookie" or "xamzsecuritytoken"
         or "xauthtoken" or "proxyauthorization" or "xaccesstoken" or "xidtoken" or "xjwt" or "xcsrftoken" or "token" or "apikey" or "xamzsecuritytoken";
 
     /// <summary>Cookie names that hold a session or bearer token.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsTokenCookie(string name)
     {
         var n = Norm(name);
@@ -176,10 +182,12 @@ public static class Names
     }
 
     /// <summary>Names of the incoming event / request object of a handler.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsEventName(string name) => name is "event" or "evt" or "req" or "request" or "apiGatewayEvent" or "apigwEvent" or "lambdaEvent"
         or "httpRequest" or "apiRequest" or "input" or "r" or "proxyRequest" or "requestEvent" or "ev";
 
     /// <summary>Type names of an incoming request / event.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsEventType(string? type)
     {
         if (type is null)
@@ -199,6 +207,7 @@ public static class Names
     private static Dictionary<string, bool>? t_redaction;
 
     /// <summary>True for function names that clear taint: redact, mask, sanitize, hash ...</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsRedaction(string name)
     {
         var cache = t_redaction ??= new Dictionary<string, bool>(StringComparer.Ordinal);
@@ -217,6 +226,7 @@ public static class Names
         return r;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsRedactionCore(string name)
     {
         var n = name.ToLowerInvariant();

@@ -33,8 +33,10 @@ public sealed class Parser
         _budget = budget;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CodeModel Parse(string src, Lang lang) => Parse(src, lang, Lexer.Lex(src, lang));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CodeModel Parse(string src, Lang lang, List<Token> tokens)
     {
         var model = new CodeModel { Lang = lang, Module = new FunctionDef { Name = "<module>", Start = 0, End = src.Length } };
@@ -49,12 +51,16 @@ public sealed class Parser
     private bool Go => _lang == Lang.Go;
     private bool CsJava => _lang is Lang.CSharp or Lang.Java;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Token Peek(int k = 0) => _t[Math.Min(_p + k, _t.Count - 1)];
     private Token Cur => Peek();
     private bool Eof => Cur.Kind == TokKind.Eof;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsP(string s, int k = 0) => Peek(k).Kind == TokKind.Punct && Peek(k).Text == s;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsId(string s, int k = 0) => Peek(k).Kind == TokKind.Ident && Peek(k).Text == s;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Token Next()
     {
         var t = Cur;
@@ -66,6 +72,7 @@ public sealed class Parser
         return t;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Accept(string punct)
     {
         if (IsP(punct))
@@ -79,6 +86,7 @@ public sealed class Parser
 
     private int PrevEnd => _p > 0 ? _t[_p - 1].End : 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T At<T>(T node, int start) where T : Node
     {
         node.Start = start;
@@ -86,6 +94,7 @@ public sealed class Parser
         return node;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool StmtEnd()
     {
         var t = Cur;
@@ -99,6 +108,7 @@ public sealed class Parser
 
     // ------------------------------------------------------------------ statements
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<Stmt> ParseStatements(bool TopLevel = false)
     {
         var list = new List<Stmt>();
@@ -144,6 +154,7 @@ public sealed class Parser
     }
 
     /// <summary>A block after a header: braces, Python indentation, or a single statement.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<Stmt> ParseBody()
     {
         if (Py)
@@ -197,6 +208,7 @@ public sealed class Parser
         "synchronized", "native", "strictfp", "const", "fixed", "implicit", "explicit", "operator", "file",
     ];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Stmt? ParseStatement()
     {
         if (++_depth > MaxDepth)
@@ -216,6 +228,7 @@ public sealed class Parser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Deep()
     {
         if (_problems.Count == 0 || !_problems.Contains("nesting deeper than the analysis limit; the deepest parts were skipped"))
@@ -227,6 +240,7 @@ public sealed class Parser
     }
 
     /// <summary>Skips to the end of the current bracketed region (stops before its closer).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipBalancedRest()
     {
         var d = 0;
@@ -254,6 +268,7 @@ public sealed class Parser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipBalanced()
     {
         // At an opener: skip to after its closer.
@@ -278,6 +293,7 @@ public sealed class Parser
         while (d > 0 && !Eof);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipStatement()
     {
         var d = 0;
@@ -325,6 +341,7 @@ public sealed class Parser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ContinuesLine(Token prev, Token next)
     {
         if (prev.Kind == TokKind.Punct && prev.Text is not (")" or "]" or "}" or "++" or "--"))
@@ -335,6 +352,7 @@ public sealed class Parser
         return next.Kind == TokKind.Punct && next.Text is "." or "?." or "|" or "&" or "=" or "+" or "-" or "*" or "/" or "?" or ":" or "&&" or "||" or "??" or "==" or "===" or "!=" or "!==" or "=>" or "," or "<" or ">";
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Stmt? ParseStatementCore()
     {
         var t = Cur;
@@ -554,6 +572,7 @@ public sealed class Parser
         return ParseSimpleStatement(start);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool LooksLikeGoMethod()
     {
         // func (r *T) Name(...)
@@ -565,6 +584,7 @@ public sealed class Parser
         return ok;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipTypeDecl()
     {
         // Go: type X struct { ... } / type X = Y / type X interface { ... }
@@ -579,6 +599,7 @@ public sealed class Parser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Stmt ParseIf()
     {
         if (++_depth > MaxDepth)
@@ -599,6 +620,7 @@ public sealed class Parser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Stmt ParseIfCore()
     {
         var start = Cur.Start;
@@ -651,6 +673,7 @@ public sealed class Parser
     }
 
     /// <summary>An if/for/while/switch/with header: (parenthesized) or up to '{' (Go) / ':' (Python).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<Stmt> ParseHeader()
     {
         var list = new List<Stmt>();
@@ -723,6 +746,7 @@ public sealed class Parser
         return list;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Stmt? ParseHeaderPart()
     {
         var start = Cur.Start;
@@ -764,6 +788,7 @@ public sealed class Parser
         return At(new ExprStmt(e), start);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Stmt ParseCatch()
     {
         var start = Cur.Start;
@@ -821,6 +846,7 @@ public sealed class Parser
         return At(new CatchStmt(var ?? "__exception__", body), start);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Stmt ParseClass(int start)
     {
         Next(); // class
@@ -858,6 +884,7 @@ public sealed class Parser
         return At(new BlockStmt([], MarkMethods(ParseStatements())), start);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<Stmt> MarkMethods(List<Stmt> body)
     {
         foreach (var st in body)
@@ -872,6 +899,7 @@ public sealed class Parser
     }
 
     /// <summary>def / function / func: keyword at Cur.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Stmt ParseFunctionAfterKeyword(int start)
     {
         var fn = new FunctionDef { Start = start, Decorators = [.. _decorators] };
@@ -917,6 +945,7 @@ public sealed class Parser
         return At(new FuncStmt(fn), start);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipToBody()
     {
         if (Py)
@@ -955,6 +984,7 @@ public sealed class Parser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipAngles()
     {
         var open = Cur.Text;
@@ -995,6 +1025,7 @@ public sealed class Parser
         while ((d > 0 || inner > 0) && !Eof && ++guard < 400);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool LooksLikeFunctionHeader(out bool exprBodied)
     {
         exprBodied = false;
@@ -1085,6 +1116,7 @@ public sealed class Parser
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SkipGroup(int k)
     {
         var d = 0;
@@ -1118,6 +1150,7 @@ public sealed class Parser
         return k;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SkipAngleGroup(int k)
     {
         var d = 0;
@@ -1148,6 +1181,7 @@ public sealed class Parser
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Stmt ParseCFunction(int start, bool exprBodied)
     {
         var fn = new FunctionDef { Start = start, Decorators = [.. _decorators] };
@@ -1201,6 +1235,7 @@ public sealed class Parser
     }
 
     /// <summary>Parameters: at '(' (consumed through ')').</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<Param> ParseParams()
     {
         var ps = new List<Param>();
@@ -1244,6 +1279,7 @@ public sealed class Parser
 
     private static readonly HashSet<string> ParamModifiers = ["final", "this", "ref", "out", "in", "params", "readonly", "public", "private", "protected", "scoped", "override"];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddParam(List<Param> ps, int s, int e)
     {
         // skip attributes/annotations/decorators
@@ -1352,6 +1388,7 @@ public sealed class Parser
     }
 
     /// <summary>C#/Java "Type name = value;" (also in for/foreach/catch headers).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryTypedDeclaration(int start, out Stmt? decl, bool inHeader = false)
     {
         decl = null;
@@ -1503,6 +1540,7 @@ public sealed class Parser
     }
 
     /// <summary>After var/let/const/val: one or more declarators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Stmt? ParseDeclarators(int start)
     {
         if (Go && IsP("("))
@@ -1585,6 +1623,7 @@ public sealed class Parser
     }
 
     /// <summary>Skips a type annotation (TS ': T', Go 'T') up to '=', ',', ';', ')' or a statement end at depth 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipTypeAnnotation()
     {
         Accept(":");
@@ -1636,12 +1675,14 @@ public sealed class Parser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsAssignOp()
     {
         var t = Cur;
         return t.Kind == TokKind.Punct && t.Text is "=" or ":=" or "+=" or "-=" or "*=" or "/=" or "%=" or "|=" or "&=" or "^=" or "??=" or "||=" or "&&=" or "<<=" or ">>=" or "**=";
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Stmt? ParseSimpleStatement(int start)
     {
         var savedFloor = _assignFloor;
@@ -1684,6 +1725,7 @@ public sealed class Parser
 
     // ------------------------------------------------------------------ expressions
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr ParseExprList()
     {
         var start = Cur.Start;
@@ -1708,6 +1750,7 @@ public sealed class Parser
         return At(new ArrayExpr(items), start);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Prec(string op) => op switch
     {
         "??" or "||" or "or" => 1,
@@ -1723,6 +1766,7 @@ public sealed class Parser
         _ => -1,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Expr ParseExpr()
     {
         if (++_depth > MaxDepth)
@@ -1781,6 +1825,7 @@ public sealed class Parser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? BinaryOp()
     {
         var t = Cur;
@@ -1830,8 +1875,10 @@ public sealed class Parser
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool LooksLikeGenericCallAhead() => SkipAngleGroup(_p) is var e && e > 0 && e < _t.Count && _t[e].Kind == TokKind.Punct && _t[e].Text is "(" or "{";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr ParseBinary(int minPrec)
     {
         var start = Cur.Start;
@@ -1894,6 +1941,7 @@ public sealed class Parser
         return left;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr ParseUnary()
     {
         var t = Cur;
@@ -1973,6 +2021,7 @@ public sealed class Parser
         return ParsePostfix(e);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool LooksLikeCast()
     {
         // (Type)expr
@@ -2002,6 +2051,7 @@ public sealed class Parser
         return n.Kind is TokKind.Ident or TokKind.Str or TokKind.Interp or TokKind.Number || (n.Kind == TokKind.Punct && n.Text == "(");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr ParseNew()
     {
         var start = Cur.Start;
@@ -2066,6 +2116,7 @@ public sealed class Parser
         return c;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr ParsePostfix(Expr e)
     {
         var start = e.Start;
@@ -2180,6 +2231,7 @@ public sealed class Parser
         return e;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsTypeLike(Expr e) => e switch
     {
         NameExpr n => n.Name.Length > 0 && (char.IsUpper(n.Name[0]) || n.Name is "map" or "struct"),
@@ -2190,6 +2242,7 @@ public sealed class Parser
         _ => false,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr ParseIndex(Expr obj)
     {
         var start = obj.Start;
@@ -2240,6 +2293,7 @@ public sealed class Parser
         return At(new IndexExpr(obj, idx, slice && !tail), start);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<Arg> ParseArgs()
     {
         var args = new List<Arg>();
@@ -2283,6 +2337,7 @@ public sealed class Parser
         return args;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr ParseArrowBody(List<Param> ps, int start)
     {
         Next(); // => or ->
@@ -2302,6 +2357,7 @@ public sealed class Parser
         return At(new LambdaExpr(fn), start);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr ParsePrimary()
     {
         var t = Cur;
@@ -2382,6 +2438,7 @@ public sealed class Parser
         return At(new UnknownExpr([]), start);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr ParsePrimaryTypeName(int start)
     {
         // after Go's []: a type name (possibly qualified or a map/func type)
@@ -2415,6 +2472,7 @@ public sealed class Parser
         return name;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr ParseIdentPrimary()
     {
         var t = Cur;
@@ -2501,6 +2559,7 @@ public sealed class Parser
         return ne;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr ParseParen()
     {
         var start = Cur.Start;
@@ -2612,6 +2671,7 @@ public sealed class Parser
         return e;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr ParseArray()
     {
         var start = Cur.Start;
@@ -2645,6 +2705,7 @@ public sealed class Parser
         return At(new ArrayExpr(items), start);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? KeyOf(Expr e) => e switch
     {
         NameExpr n => n.Name,
@@ -2655,6 +2716,7 @@ public sealed class Parser
         _ => null,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ObjectExpr ParseObject()
     {
         var start = Cur.Start;
@@ -2756,6 +2818,7 @@ public sealed class Parser
         return At(new ObjectExpr(props), start);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr ParseJsx()
     {
         var start = Cur.Start;
@@ -2863,6 +2926,7 @@ public sealed class Parser
         return At(new UnknownExpr(children), start);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr StringExpr(Token t)
     {
         if (t.Kind == TokKind.Str || t.Parts is null)
