@@ -135,6 +135,22 @@ public class ExpansionTests
         Assert.Contains("'apiKey'", f.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Terraform_templatefile_definition_is_checked_with_its_variables()
+    {
+        var dir = Data("tf-sfn-templatefile");
+        var sink = Harness.Run(Path.Combine(dir, "main.tf"), dir);
+
+        // gatewayApiKey gets the variable's default, customer.$ the JSONPath $.session.idToken; the function ARN is a
+        // resource attribute and merchant_token is not in the map: unknown.
+        Assert.Equal(["statemachine/checkout.asl.json:12", "statemachine/checkout.asl.json:13"], Lines(sink.Findings, "THI024"));
+        Assert.Contains("aws_sfn_state_machine.checkout", sink.Findings.First(f => f.RuleId == "THI024").Message, StringComparison.Ordinal);
+        Assert.Empty(sink.Warnings);
+
+        var alone = Harness.Run(Path.Combine(dir, "statemachine", "checkout.asl.json"), dir);
+        Assert.DoesNotContain(alone.Findings, f => f.RuleId == "THI024");
+    }
+
     // ------------------------------------------------------------------ Terraform count / for_each
 
     [Fact]

@@ -20,6 +20,13 @@ public sealed class DefinitionSubstitution
     private readonly TMap? _substitutions;
     private readonly bool _sub;
     private readonly TMap? _subVars;
+    private readonly Func<string, string?>? _resolver;
+
+    /// <summary>Placeholders resolved by a function (null: unknown), e.g. the variables of a Terraform templatefile().</summary>
+    public DefinitionSubstitution(Func<string, string?> resolver)
+    {
+        _resolver = resolver;
+    }
 
     private DefinitionSubstitution(Evaluator? eval, TMap? substitutions, bool sub, TMap? subVars)
     {
@@ -175,7 +182,7 @@ public sealed class DefinitionSubstitution
         return Static(reference);
     }
 
-    private string? SubstitutionValue(string name) => _substitutions?[name] is { } v ? Static(v) : null;
+    private string? SubstitutionValue(string name) => _resolver is not null ? _resolver(name) : _substitutions?[name] is { } v ? Static(v) : null;
 
     /// <summary>The single, unconditional static value of a node (a parameter default counts), else null.</summary>
     private string? Static(TNode node)

@@ -243,6 +243,94 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
             {
                 AslChecks.Check(def, report, r.Address, NoIgnores);
             }
+            else if (!wholeModule && r.Block.Body.Attribute("definition")?.Value is HCall { Name: "templatefile", Args.Count: 2 } call)
+            {
+                TemplateFileDefinition(r, call);
+            }
+        }
+    }
+
+    /// <summary>
+    /// definition = templatefile("${path.module}/statemachine/x.asl.json", { FunctionArn = …, ApiKey = … }): the file is
+    /// read (inside the scanned tree), `${name}` placeholders get the static values of the variables map (others are
+    /// unknown), and the findings are reported in the ASL file — the Terraform counterpart of DefinitionSubstitutions.
+    /// </summary>
+    private void TemplateFileDefinition(TfResource r, HCall call)
+    {
+        var source = report.File;
+        if (source.FullPath is null || source.Commit is not null || TemplatePath(call.Args[0], r.File) is not { } relative)
+        {
+            return;
+        }
+
+        var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(r.File.FullPath))!, relative));
+        var root = Path.GetFullPath(source.Root ?? Path.GetDirectoryName(Path.GetFullPath(source.FullPath))!);
+        if (!full.StartsWith(root, StringComparison.Ordinal) || !File.Exists(full))
+        {
+            return;
+        }
+
+        string text;
+        try
+        {
+            if (new FileInfo(full).Length > Limits.MaxTemplateChars)
+            {
+                return;
+            }
+
+            text = File.ReadAllText(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            report.Warn(m.Expr(call, r.File, 0).Line, $"cannot read {relative}: {e.Message}");
+            return;
+        }
+
+        if (text.Contains("%{", StringComparison.Ordinal) || !text.AsSpan().TrimStart().StartsWith("{"))
+        {
+            return; // template directives or a non-JSON template: not evaluated
+        }
+
+        var vars = m.Expr(call.Args[1], r.File, 0) as TMap;
+        var substitution = new DefinitionSubstitution(name => Lit(vars?[name]));
+        var rel = Path.GetRelativePath(root, full).Replace('\\', '/');
+        var asl = new SourceFile { Path = rel, FullPath = full, Text = text, Root = source.Root, Commit = source.Commit };
+        if (DocumentLoader.Load(substitution.PrepareJson(text), rel, report.Sink, "state machine definition") is TMap def && AslChecks.IsDefinition(def))
+        {
+            AslChecks.Check(substitution.Apply(def), new IacReporter(asl, report.Sink), r.Display, NoIgnores);
+        }
+    }
+
+    /// <summary>The path argument of templatefile(): a literal, or "${path.module}/…" / "${path.root}/…" (relative to the module folder).</summary>
+    private static string? TemplatePath(HExpr e, TfFile f)
+    {
+        switch (e)
+        {
+            case HLiteral { Kind: HLitKind.String } lit:
+                return lit.Value;
+            case HTemplate { HasDirectives: false } t:
+            {
+                var sb = new System.Text.StringBuilder();
+                for (var i = 0; i < t.Parts.Count; i++)
+                {
+                    switch (t.Parts[i])
+                    {
+                        case string str:
+                            sb.Append(str);
+                            break;
+                        case HTraversal { Root: HVariable { Name: "path" }, Steps: [HAttrStep { Name: "module" or "root" or "cwd" }] } when i == 0:
+                            sb.Append('.');
+                            break;
+                        default:
+                            return null;
+                    }
+                }
+
+                return sb.ToString();
+            }
+
+            default:
+                return null;
         }
     }
 
