@@ -322,6 +322,52 @@ public class ExpansionTests
     }
 
     [Fact]
+    public void Broken_or_missing_module_sources_do_not_stop_the_caller()
+    {
+        var tmp = Directory.CreateTempSubdirectory("th-tf-broken-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(tmp.FullName, "broken"));
+            File.WriteAllText(Path.Combine(tmp.FullName, "broken", "main.tf"), "resource \"aws_lambda_function\" \"x\" {\n  environment {\n    variables = { LOG_LEVEL = var.level\n");
+            File.WriteAllText(Path.Combine(tmp.FullName, "main.tf"), """
+                module "broken" {
+                  source = "./broken"
+                  level  = "DEBUG"
+                }
+
+                module "missing" {
+                  source = "./does-not-exist"
+                  level  = "DEBUG"
+                }
+
+                module "outside" {
+                  source = "../../somewhere-else"
+                  level  = "DEBUG"
+                }
+
+                resource "aws_lambda_function" "ok" {
+                  function_name = "ok"
+                  role          = "arn:aws:iam::123456789012:role/ok"
+                  handler       = "ok.handler"
+                  runtime       = "python3.12"
+                  environment {
+                    variables = { LOG_LEVEL = "TRACE" }
+                  }
+                }
+                """);
+            var sink = Harness.Run(Path.Combine(tmp.FullName, "main.tf"), tmp.FullName);
+            Assert.Empty(sink.Warnings); // the broken module file warns when it is analyzed itself
+            Assert.Equal(["main.tf:22"], Lines(sink.Findings, "THI009"));
+            var broken = Harness.Run(Path.Combine(tmp.FullName, "broken", "main.tf"), tmp.FullName);
+            Assert.Contains(broken.Warnings, w => w.Message.Contains("not valid HCL", StringComparison.Ordinal));
+        }
+        finally
+        {
+            tmp.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Module_cycles_and_deep_nesting_give_one_warning_and_terminate()
     {
         var tmp = Directory.CreateTempSubdirectory("th-tf-modules-");
