@@ -1,4 +1,3 @@
-using System.Buffers;
 using TokenHound.Core;
 
 namespace TokenHound.Scanning;
@@ -24,9 +23,20 @@ public static class FileSource
 
     /// <summary>
     /// Files above this size are not read whole: the secrets engine streams them in windows (<see cref="LargeFileScanner"/>),
-    /// so memory stays flat whatever the file size. Code analysis (3 MB) and IaC analysis (16 MB) stop below it anyway.
+    /// so memory stays flat whatever the file size. IaC analysis stops at 16 M chars, so templates and plans are read whole
+    /// up to here; other files are streamed above <see cref="ScanBuffers.ReusedSize"/> (code analysis stops at 3 MB, so
+    /// for them only the secrets engine runs either way, and streaming gives the same findings).
     /// </summary>
     public const long StreamAboveBytes = 16L * 1024 * 1024;
+
+    /// <summary>Extensions of files the IaC analyzers may read (templates, state machines, Terraform, plans).</summary>
+    private static readonly IReadOnlySet<string> TemplateExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ".json", ".yaml", ".yml", ".template", ".tf", ".hcl",
+    };
+
+    private static long StreamAbove(string rel, ScanOptions options) =>
+        TemplateExtensions.Contains(Path.GetExtension(rel)) ? options.StreamAboveBytes : Math.Min(options.StreamAboveBytes, ScanBuffers.ReusedSize);
 
     /// <summary>Yields one reader per file, so the caller reads and decodes files in parallel.</summary>
     internal static IEnumerable<Func<ScanItem?>> EnumerateReaders(string path, ScanOptions options, IFindingSink sink, ScanStats stats, CancellationToken ct)
@@ -203,7 +213,7 @@ public static class FileSource
                 return null;
             }
 
-            if (streamLarge && length > options.StreamAboveBytes)
+            if (streamLarge && length > StreamAbove(rel, options))
             {
                 Span<byte> head = stackalloc byte[SniffBytes];
                 var n = ReadFully(handle, head, 0);
@@ -216,7 +226,7 @@ public static class FileSource
                 return new ScanItem { Large = new LargeFile(path, rel, root, length) };
             }
 
-            var bytes = ArrayPool<byte>.Shared.Rent((int)Math.Max(1, length));
+            var bytes = ScanBuffers.Bytes.Rent((int)Math.Max(1, length));
             try
             {
                 var sniff = ReadFully(handle, bytes.AsSpan(0, (int)Math.Min(length, SniffBytes)), 0);
@@ -236,7 +246,7 @@ public static class FileSource
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(bytes);
+                ScanBuffers.Bytes.Return(bytes);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)

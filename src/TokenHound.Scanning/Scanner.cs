@@ -302,7 +302,7 @@ public static class Scanner
     {
         var ext = Path.GetExtension(path).ToLowerInvariant();
         return ext is ".js" or ".mjs" or ".cjs" or ".jsx" or ".ts" or ".tsx" or ".py" or ".cs" or ".java" or ".go" or ".json" or ".yaml" or ".yml" or ".template" or ".tf"
-            ? $"over {FileSource.StreamAboveBytes / (1024 * 1024)} MB: too large for code and IaC analysis; only the secrets scan ran (streamed)"
+            ? "too large for code and IaC analysis; only the secrets scan ran (streamed)"
             : null;
     }
 
@@ -360,8 +360,8 @@ public static class TextDecoding
         return DecodeUtf8(bytes, input, sink);
     }
 
-    /// <summary>Like <see cref="Decode(ReadOnlySpan{byte}, string, IFindingSink)"/>, into a pooled buffer (return it to <see cref="System.Buffers.ArrayPool{T}.Shared"/>).</summary>
-    public static (char[] Chars, int Length) DecodePooled(ReadOnlySpan<byte> bytes, string input, IFindingSink sink)
+    /// <summary>Like <see cref="Decode(ReadOnlySpan{byte}, string, IFindingSink)"/>, into a reused buffer (give it back with <c>ScanBuffers.Chars.Return</c>).</summary>
+    internal static (char[] Chars, int Length) DecodePooled(ReadOnlySpan<byte> bytes, string input, IFindingSink sink)
     {
         Encoding encoding = Encoding.UTF8;
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
@@ -384,7 +384,7 @@ public static class TextDecoding
             sink.Warn(input, "invalid UTF-8; scanned with the bad bytes replaced");
         }
 
-        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(bytes.Length)));
+        var chars = ScanBuffers.Chars.Rent(Math.Max(1, encoding.GetMaxCharCount(bytes.Length)));
         return (chars, encoding.GetChars(bytes, chars));
     }
 
