@@ -83,7 +83,7 @@ public sealed class CloudFormationAnalyzer(SecretsEngine engine) : IFileAnalyzer
 
     public bool Accepts(SourceFile file) =>
         Extensions.Contains(file.Extension) &&
-        (file.Text.Contains("AWSTemplateFormatVersion", StringComparison.Ordinal) || file.Text.Contains("AWS::", StringComparison.Ordinal));
+        (file.Content.Span.Contains("AWSTemplateFormatVersion", StringComparison.Ordinal) || file.Content.Span.Contains("AWS::", StringComparison.Ordinal));
 
     public void Analyze(SourceFile file, IFindingSink sink, CancellationToken cancellationToken)
     {
@@ -162,8 +162,10 @@ public sealed class StepFunctionsAnalyzer : IFileAnalyzer
             return true;
         }
 
-        return file.Extension == ".json" && file.Text.Contains("\"StartAt\"", StringComparison.Ordinal) && file.Text.Contains("\"States\"", StringComparison.Ordinal) &&
-            !file.Text.Contains("AWS::", StringComparison.Ordinal);
+        // Content, not Text: deciding must not copy every JSON file of a tree into a string.
+        var text = file.Content.Span;
+        return file.Extension == ".json" && text.Contains("\"StartAt\"", StringComparison.Ordinal) && text.Contains("\"States\"", StringComparison.Ordinal) &&
+            !text.Contains("AWS::", StringComparison.Ordinal);
     }
 
     public void Analyze(SourceFile file, IFindingSink sink, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public sealed class TerraformAnalyzer(SecretsEngine engine) : IFileAnalyzer
 
     public IEnumerable<RuleInfo> Rules => IacRules.All;
 
-    public bool Accepts(SourceFile file) => file.Extension == ".tf" || (file.Extension == ".json" && TfPlan.LooksLikePlan(file.Text));
+    public bool Accepts(SourceFile file) => file.Extension == ".tf" || (file.Extension == ".json" && TfPlan.LooksLikePlan(file.Content.Span));
 
     public void Analyze(SourceFile file, IFindingSink sink, CancellationToken cancellationToken)
     {

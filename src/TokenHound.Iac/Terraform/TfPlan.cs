@@ -10,7 +10,9 @@ namespace TokenHound.Iac.Terraform;
 /// </summary>
 public static class TfPlan
 {
-    public static bool LooksLikePlan(string text) =>
+    public static bool LooksLikePlan(string text) => LooksLikePlan(text.AsSpan());
+
+    public static bool LooksLikePlan(ReadOnlySpan<char> text) =>
         text.Contains("\"format_version\"", StringComparison.Ordinal) &&
         (text.Contains("\"planned_values\"", StringComparison.Ordinal) || text.Contains("\"values\"", StringComparison.Ordinal) && text.Contains("\"root_module\"", StringComparison.Ordinal));
 
