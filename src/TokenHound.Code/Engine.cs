@@ -245,6 +245,14 @@ public sealed partial class Engine
         if (Names.IsEventName(p.Name) && p.Name != "r" && p.Name != "input" && p.Name != "ev")
         {
             // a parameter named event/req/request is the incoming request only in a function shaped like a handler
+            // (and not when its declared type is a string or number: pip's `req: str` is a requirement line)
+            var declared = p.Type?.Trim('"', '\'', ' ');
+            if (declared is "str" or "string" or "String" or "bytes" or "int" or "number" or "bool" or "boolean" or "Event" or "CustomEvent"
+                || (declared ?? "").EndsWith("Event", StringComparison.Ordinal) && !Names.IsEventType(declared))
+            {
+                return T.None;
+            }
+
             return HandlerShaped(fn, scope, p.Name) ? T.WholeEvent : T.None;
         }
 
