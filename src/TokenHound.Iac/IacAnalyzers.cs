@@ -22,6 +22,24 @@ public static class IacAnalyzers
 /// <summary>Shared loading helpers: YAML or JSON by content, warnings naming the file and line.</summary>
 public static class DocumentLoader
 {
+    /// <summary>
+    /// Reads a file a template refers to (DefinitionUri, templatefile()): null when it is too large for IaC analysis
+    /// (skipped quietly) or unreadable (<paramref name="error"/> says why).
+    /// </summary>
+    public static string? ReadReferenced(string full, out string? error)
+    {
+        error = null;
+        try
+        {
+            return new FileInfo(full).Length > Limits.MaxTemplateChars ? null : File.ReadAllText(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error = e.Message;
+            return null;
+        }
+    }
+
     /// <summary>Parses YAML or JSON (chosen by the first non-blank character); null (with a warning) when malformed.</summary>
     public static TNode? Load(string text, string path, IFindingSink sink, string what)
     {
@@ -122,19 +140,13 @@ public sealed class CloudFormationAnalyzer(SecretsEngine engine) : IFileAnalyzer
         }
 
         var rel = Path.GetRelativePath(root, full).Replace('\\', '/');
-        string text;
-        try
+        if (DocumentLoader.ReadReferenced(full, out var error) is not { } text)
         {
-            if (new FileInfo(full).Length > Limits.MaxTemplateChars)
+            if (error is not null)
             {
-                return;
+                sink.Warn(template.Path, $"line {uri.Line}: cannot read DefinitionUri {uri.Value}: {error}");
             }
 
-            text = File.ReadAllText(full);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            sink.Warn(template.Path, $"line {uri.Line}: cannot read DefinitionUri {uri.Value}: {e.Message}");
             return;
         }
 

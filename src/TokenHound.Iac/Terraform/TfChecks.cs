@@ -270,19 +270,13 @@ public sealed class TfChecks(TfModule m, TfFile current, IacReporter report, Sec
             return;
         }
 
-        string text;
-        try
+        if (DocumentLoader.ReadReferenced(full, out var error) is not { } text)
         {
-            if (new FileInfo(full).Length > Limits.MaxTemplateChars)
+            if (error is not null)
             {
-                return;
+                report.Warn(m.Expr(call, r.File, 0).Line, $"cannot read {relative}: {error}");
             }
 
-            text = File.ReadAllText(full);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            report.Warn(m.Expr(call, r.File, 0).Line, $"cannot read {relative}: {e.Message}");
             return;
         }
 
