@@ -68,7 +68,6 @@ public sealed partial class Engine
 
     private static readonly HashSet<string> DownstreamKeys = ["payload", "input", "messagebody", "message", "detail", "data", "output"];
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T EvalCall(CallExpr c, Scope s)
     {
         var name = CallName(c);
@@ -276,7 +275,6 @@ public sealed partial class Engine
 
     private static readonly HashSet<string> GetterVerbs = ["get", "fetch", "create", "generate", "issue", "sign", "retrieve", "load", "read", "obtain", "request", "exchange", "refresh", "mint", "acquire", "build", "make", "new", "decrypt", "lookup", "resolve"];
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool FunctionNameReturnsToken(string name)
     {
         if (!Names.SaysToken(name))
@@ -288,7 +286,6 @@ public sealed partial class Engine
         return w.Count > 0 && (GetterVerbs.Contains(w[0]) || Names.SaysToken(w[0]) && w.Count == 1);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool HasDecryption(CallExpr c, Scope s)
     {
         var found = false;
@@ -348,12 +345,10 @@ public sealed partial class Engine
         return found;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsTrueish(Expr e) => e is LitExpr { Kind: LitKind.True } || (e is CallExpr c && c.Args.Count == 1 && c.Args[0].Value is LitExpr { Kind: LitKind.True });
 
     // ------------------------------------------------------------------ call rules
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsLogCall(CallExpr c, string name, Expr? recv, string recvPath)
     {
         if (recv is null)
@@ -390,7 +385,6 @@ public sealed partial class Engine
             || (words.Count >= 2 && words[^2] == "get" && lw == "logger");
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckCallRules(CallExpr c, string name, string lname, Expr? recv, string recvPath, T rt, T[] argT, T all, Scope s, string? typeName)
     {
         // ---------------- logging
@@ -458,7 +452,6 @@ public sealed partial class Engine
         CheckDownstreamCall(c, name, lname, recv, recvPath, s, typeName);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool GuardedBy(Scope s, string word)
     {
         for (var sc = s; sc is not null; sc = sc.Parent)
@@ -483,7 +476,6 @@ public sealed partial class Engine
         return false;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool InErrorContext(Scope s)
     {
         for (var sc = s; sc is not null; sc = sc.Parent)
@@ -510,7 +502,6 @@ public sealed partial class Engine
         return false;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckResponseBody(Expr body, T t, int offset, Scope s, bool errorStatus, string what)
     {
         if (Cs && (t & T.ErrorObj) != 0)
@@ -544,7 +535,6 @@ public sealed partial class Engine
     private static readonly Regex JavaDownstreamChain = new(@"(Invoke|StartExecution|SendMessage|Publish|PutEventsRequestEntry|PutRecord)\w*(Request|Entry)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
     private static readonly Regex SemicolonSecure = new(@";\s*secure", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckResponseCall(CallExpr c, string name, string lname, Expr? recv, string recvPath, T[] argT, Scope s)
     {
         var root = recv is null ? "" : Root(recv) ?? "";
@@ -614,7 +604,6 @@ public sealed partial class Engine
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckReturnedResponse(Expr value, T t, Scope s)
     {
         // Flask: return str(e), 500 / return {"error": traceback.format_exc()}, 500
@@ -630,7 +619,6 @@ public sealed partial class Engine
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckJwtCall(CallExpr c, string name, string lname, Expr? recv, string recvPath, T rt, T[] argT, Scope s)
     {
         if (lname is "verify" or "verifyasync" or "jwtverify" or "verify_jwt" or "verifyidtoken" or "verifyaccesstoken" or "parseclaimsjws" or "parsesignedclaims" or "verifytoken" or "verify_token" or "validatetoken" or "validate_token" or "decode_verified")
@@ -710,7 +698,6 @@ public sealed partial class Engine
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckStorageCall(CallExpr c, string name, string recvPath, T[] argT, Scope s)
     {
         if (Js && name == "setItem" && recvPath.EndsWith("localStorage", StringComparison.Ordinal) || recvPath.EndsWith("sessionStorage", StringComparison.Ordinal) && name == "setItem")
@@ -860,7 +847,6 @@ public sealed partial class Engine
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckSpringCookie(CallExpr build, Scope s)
     {
         var chain = new List<CallExpr>();
@@ -894,7 +880,6 @@ public sealed partial class Engine
 
     private static readonly Regex CookieHead = new(@"^\s*([A-Za-z0-9_.\-]+)\s*=", RegexOptions.CultureInvariant);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckSetCookieString(Expr value, int offset, Scope s)
     {
         var items = value is ArrayExpr arr ? arr.Items : [value];
@@ -938,7 +923,6 @@ public sealed partial class Engine
 
     private static readonly HashSet<string> PositionalCredentialTypes = ["BasicAWSCredentials", "SessionAWSCredentials", "BasicSessionCredentials", "ImmutableCredentials", "Credentials", "StaticCredentialsProvider"];
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (bool Literal, bool Env) Classify(Expr e, Scope s)
     {
         var r = Resolve(e, s);
@@ -956,7 +940,6 @@ public sealed partial class Engine
         return (false, (t & T.EnvValue) != 0);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsPlaceholder(string v)
     {
         var l = v.ToLowerInvariant();
@@ -964,14 +947,12 @@ public sealed partial class Engine
             || l.StartsWith('<') || l.StartsWith("${", StringComparison.Ordinal) || l.StartsWith("{{", StringComparison.Ordinal) || l.Contains("xxxx") || l.Contains("fakemykeyid") || l.Contains("fakesecret") || l.Contains("test") && l.Length < 20;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReportStatic(int offset, bool literal, string what)
     {
         Report(CodeRules.StaticCredentials, offset, literal ? $"{what} with hard-coded access keys" : $"{what} with keys copied from environment variables (shadows the execution role)",
             literal ? Confidence.High : Confidence.Medium, literal ? Severity.Critical : Severity.Medium);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckStaticCredentialCall(CallExpr c, string name, string recvPath, Scope s, string? typeName)
     {
         // boto3 / botocore kwargs
@@ -1030,12 +1011,10 @@ public sealed partial class Engine
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsAwsKeyEnvName(string k) => k is "AWS_ACCESS_KEY_ID" or "AWS_SECRET_ACCESS_KEY" or "AWS_SESSION_TOKEN" or "aws.accessKeyId" or "aws.secretAccessKey" or "aws.secretKey" or "aws.sessionToken";
 
     // ------------------------------------------------------------------ downstream
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckDownstreamCall(CallExpr c, string name, string lname, Expr? recv, string recvPath, Scope s, string? typeName)
     {
         if (typeName is not null && DownstreamType.IsMatch(typeName) && c.Initializer is not null)
@@ -1107,7 +1086,6 @@ public sealed partial class Engine
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckDownstreamObject(ObjectExpr o, Scope s, string what)
     {
         foreach (var p in o.Props)
@@ -1135,7 +1113,6 @@ public sealed partial class Engine
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckDownstreamValue(Expr v, int offset, Scope s, string what)
     {
         var t = Eval(v, s);
@@ -1148,7 +1125,6 @@ public sealed partial class Engine
 
     private static readonly Regex QueryTokenTail = new(@"[?&](access_?token|id_?token|refresh_?token|token|api_?key|apikey|auth|auth_?token|jwt|session_?token|client_?secret|password|key)=$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckUrlQuery(List<Expr> parts, int offset, Scope s)
     {
         for (var i = 0; i + 1 < parts.Count; i++)

@@ -5,7 +5,6 @@ namespace TokenHound.Code;
 public sealed partial class Engine
 {
     /// <summary>A named setting: an object/dict property, a keyword argument, an initializer member or a member assignment.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckSetting(string key, Expr value, int offset, Scope s, string? typeName, CallExpr? call = null)
     {
         var k = Names.Norm(key);
@@ -41,7 +40,6 @@ public sealed partial class Engine
         _ = typeName;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ReturnsConstTrueOrParam(LambdaExpr lam, string key)
     {
         if (lam.Fn.Body.Count == 1 && lam.Fn.Body[0] is ReturnStmt { Value: { } v })
@@ -58,7 +56,6 @@ public sealed partial class Engine
         return false;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SignatureValidatorAcceptsAll(LambdaExpr lam)
     {
         if (lam.Fn.Body.Count == 0 || lam.Fn.Params.Count == 0)
@@ -85,7 +82,6 @@ public sealed partial class Engine
     }
 
     /// <summary>Rules that look at a whole object literal / initializer.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckObjectRules(ObjectExpr o, Scope s, string? typeName)
     {
         // handler response: { statusCode, body } / APIGatewayProxyResponse { StatusCode, Body } / Go composite
@@ -134,7 +130,6 @@ public sealed partial class Engine
         // Cognito verifier: clientId: null (only inside CognitoJwtVerifier.create; other objects are ignored)
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckAssignmentSinks(AssignStmt a, T t, Scope s)
     {
         var target = a.Target;
@@ -216,7 +211,6 @@ public sealed partial class Engine
 
     private static readonly System.Text.RegularExpressions.Regex StatusName = new("InternalServerError|BadRequest|Unauthorized|Forbidden|Status(4|5)", System.Text.RegularExpressions.RegexOptions.NonBacktracking);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool LooksLikeDjangoSettings() =>
         _path.EndsWith("settings.py", StringComparison.OrdinalIgnoreCase) || _path.Contains("/settings/", StringComparison.OrdinalIgnoreCase)
         || _src.Contains("INSTALLED_APPS", StringComparison.Ordinal) || _src.Contains("ALLOWED_HOSTS", StringComparison.Ordinal);

@@ -633,7 +633,6 @@ public sealed partial class Engine
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Bind(Expr target, T t, Expr? value, Scope s)
     {
         switch (target)
@@ -741,7 +740,6 @@ public sealed partial class Engine
         return false;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsObviouslyNotToken(Expr v) => v switch
     {
         StrExpr or LitExpr or ArrayExpr or ObjectExpr or LambdaExpr => true,
@@ -752,7 +750,6 @@ public sealed partial class Engine
 
     // ------------------------------------------------------------------ evaluation
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T Eval(Expr? e, Scope s)
     {
         if (e is null || --_budget < 0)
@@ -979,7 +976,6 @@ public sealed partial class Engine
 
     private static readonly HashSet<string> ClaimNames = ["claims", "sub", "email", "username", "scope", "scopes", "exp", "iat", "nbf", "iss", "aud", "groups", "cognitogroups", "payload", "header", "kid", "alg", "principalid", "userid", "user", "role", "roles", "tenant", "name", "jti", "clientid", "tokenuse", "authtime"];
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T MemberTaint(T ot, string name, Scope s)
     {
         var n = Names.Norm(name);
@@ -1202,7 +1198,6 @@ public sealed partial class Engine
         return null;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string CallName(CallExpr c) => c.Callee switch
     {
         MemberExpr m => m.Name,
@@ -1210,7 +1205,6 @@ public sealed partial class Engine
         _ => "",
     };
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CollectNames(Expr e, HashSet<string> names) => Visit(e, x =>
     {
         if (x is NameExpr n)
@@ -1219,7 +1213,6 @@ public sealed partial class Engine
         }
     });
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Visit(Expr? e, Action<Expr> f, int depth = 0)
     {
         if (e is null || depth > 200)

@@ -119,7 +119,6 @@ public sealed class Lexer
         _nl = false;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run()
     {
         var lineStart = true;
@@ -397,7 +396,6 @@ public sealed class Lexer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool MaybeMulti(char c) => c is '=' or '!' or '*' or '.' or '<' or '>' or '?' or '|' or '&' or '+' or '-' or '/' or '%' or '^' or ':';
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Punct()
     {
         var st = _i;
@@ -854,7 +852,6 @@ public sealed class Lexer
     }
 
     /// <summary>C# $"..." and $@"..." strings.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Interpolated(char q, bool verbatim, int prefix)
     {
         var st = _i - prefix;
@@ -972,7 +969,6 @@ public sealed class Lexer
     }
 
     /// <summary>Triple-quoted strings: Python ''' / """, Java text blocks, C# raw strings (optionally interpolated).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TripleQuoted(int qlen, bool interpolated, int braces, bool verbatim, int startOffset = 0, char q = '"')
     {
         var st = _i - startOffset;
@@ -1047,7 +1043,6 @@ public sealed class Lexer
         AddParts(st, parts);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool PyString()
     {
         var k = 0;

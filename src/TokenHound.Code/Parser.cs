@@ -352,7 +352,6 @@ public sealed class Parser
         return next.Kind == TokKind.Punct && next.Text is "." or "?." or "|" or "&" or "=" or "+" or "-" or "*" or "/" or "?" or ":" or "&&" or "||" or "??" or "==" or "===" or "!=" or "!==" or "=>" or "," or "<" or ">";
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Stmt? ParseStatementCore()
     {
         var t = Cur;
@@ -673,7 +672,6 @@ public sealed class Parser
     }
 
     /// <summary>An if/for/while/switch/with header: (parenthesized) or up to '{' (Go) / ':' (Python).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<Stmt> ParseHeader()
     {
         var list = new List<Stmt>();
@@ -1025,7 +1023,6 @@ public sealed class Parser
         while ((d > 0 || inner > 0) && !Eof && ++guard < 400);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool LooksLikeFunctionHeader(out bool exprBodied)
     {
         exprBodied = false;
@@ -1279,7 +1276,6 @@ public sealed class Parser
 
     private static readonly HashSet<string> ParamModifiers = ["final", "this", "ref", "out", "in", "params", "readonly", "public", "private", "protected", "scoped", "override"];
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddParam(List<Param> ps, int s, int e)
     {
         // skip attributes/annotations/decorators
@@ -1388,7 +1384,6 @@ public sealed class Parser
     }
 
     /// <summary>C#/Java "Type name = value;" (also in for/foreach/catch headers).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryTypedDeclaration(int start, out Stmt? decl, bool inHeader = false)
     {
         decl = null;
@@ -1540,7 +1535,6 @@ public sealed class Parser
     }
 
     /// <summary>After var/let/const/val: one or more declarators.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Stmt? ParseDeclarators(int start)
     {
         if (Go && IsP("("))
@@ -1750,7 +1744,6 @@ public sealed class Parser
         return At(new ArrayExpr(items), start);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Prec(string op) => op switch
     {
         "??" or "||" or "or" => 1,
@@ -1941,7 +1934,6 @@ public sealed class Parser
         return left;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr ParseUnary()
     {
         var t = Cur;
@@ -2051,7 +2043,6 @@ public sealed class Parser
         return n.Kind is TokKind.Ident or TokKind.Str or TokKind.Interp or TokKind.Number || (n.Kind == TokKind.Punct && n.Text == "(");
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr ParseNew()
     {
         var start = Cur.Start;
@@ -2116,7 +2107,6 @@ public sealed class Parser
         return c;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr ParsePostfix(Expr e)
     {
         var start = e.Start;
@@ -2357,7 +2347,6 @@ public sealed class Parser
         return At(new LambdaExpr(fn), start);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr ParsePrimary()
     {
         var t = Cur;
@@ -2472,7 +2461,6 @@ public sealed class Parser
         return name;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr ParseIdentPrimary()
     {
         var t = Cur;
@@ -2559,7 +2547,6 @@ public sealed class Parser
         return ne;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr ParseParen()
     {
         var start = Cur.Start;
@@ -2705,7 +2692,6 @@ public sealed class Parser
         return At(new ArrayExpr(items), start);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? KeyOf(Expr e) => e switch
     {
         NameExpr n => n.Name,
@@ -2716,7 +2702,6 @@ public sealed class Parser
         _ => null,
     };
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ObjectExpr ParseObject()
     {
         var start = Cur.Start;
@@ -2818,7 +2803,6 @@ public sealed class Parser
         return At(new ObjectExpr(props), start);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr ParseJsx()
     {
         var start = Cur.Start;
