@@ -6,11 +6,12 @@
 #   DATA=/tmp/bench-work/logs   use an existing corpus (its *.log files) instead of generating MEGABYTES of logs
 #   TH=/path/to/tokenhound      use this CLI build instead of publishing one (must be a Release build)
 #
-# Generates MEGABYTES (default 1 GB) of Lambda-style logs with seeded tokens (bench/TokenHound.Bench gen-logs), publishes
-# the CLI in Release, then times the three tools in turns (redact, scan, sed; RUNS rounds) with /usr/bin/time. Each tool
-# is single-threaded (scan with --jobs 1); output goes to /dev/null. Reported per tool: the best wall time and the best
-# CPU time (user + sys) of the rounds, MB/s on both, and peak RSS. Targets (issue 6): redact >= 5x sed's throughput, and
-# redact <= 1.3x the time of the secrets scan. On a shared machine compare the CPU columns: wall time depends on load.
+# Generates MEGABYTES (default 1 GB) of Lambda-style logs with seeded tokens (bench/TokenHound.Bench gen-logs),
+# publishes the CLI in Release with ReadyToRun, then times the three tools in turns (redact, scan, sed; RUNS rounds)
+# with /usr/bin/time. Each tool is single-threaded (scan with --jobs 1); output goes to /dev/null. Reported per tool:
+# the best wall time and the best CPU time (user + sys) of the rounds, MB/s on both, and peak RSS. Targets (issue 6):
+# redact >= 5x sed's throughput, and redact <= 1.3x the time of the secrets scan. On a shared machine compare the CPU
+# columns: wall time depends on load.
 set -euo pipefail
 MB=${1:-1024}
 WORK=${2:-/tmp/redact-bench}
@@ -25,8 +26,9 @@ if [ -z "${DATA:-}" ]; then
   fi
 fi
 if [ -z "${TH:-}" ]; then
+  # Published the way a release ships (as bench/e2e.sh): Release, ReadyToRun.
   PUB="$WORK/th-publish"
-  dotnet publish "$ROOT/src/TokenHound.Cli" -c Release -o "$PUB" --artifacts-path "$WORK/art" -v q -nologo >/dev/null
+  dotnet publish "$ROOT/src/TokenHound.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$PUB" --artifacts-path "$WORK/art" -v q -nologo >/dev/null
   TH="$PUB/tokenhound"
 fi
 mapfile -t FILES < <(find "$DATA" -maxdepth 1 -type f -name '*.log' | sort)
