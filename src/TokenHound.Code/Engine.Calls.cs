@@ -54,9 +54,11 @@ public sealed partial class Engine
         "getparameterasync", "getparametersasync",
     };
 
-    private static readonly Regex SecretCommand = new(@"^(GetSecretValue|BatchGetSecretValue|AssumeRole\w*|GetSessionToken|GetFederationToken|InitiateAuth|AdminInitiateAuth|RespondToAuthChallenge|GetCredentialsForIdentity|GetParameters?(ByPath)?)(Command|Request|Input)$", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"^(GetSecretValue|BatchGetSecretValue|AssumeRole\w*|GetSessionToken|GetFederationToken|InitiateAuth|AdminInitiateAuth|RespondToAuthChallenge|GetCredentialsForIdentity|GetParameters?(ByPath)?)(Command|Request|Input)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SecretCommand { get; }
 
-    private static readonly Regex DownstreamType = new(@"^(Invoke|InvokeAsync|StartExecution|StartSyncExecution|SendMessage|SendMessageBatch|Publish|PublishBatch|PutEvents|PutRecord|PutRecords|SendTaskSuccess)(Command|Request|Input|RequestEntry|Entry)?$|^PutEventsRequestEntry$|^SendMessageBatchRequestEntry$", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"^(Invoke|InvokeAsync|StartExecution|StartSyncExecution|SendMessage|SendMessageBatch|Publish|PublishBatch|PutEvents|PutRecord|PutRecords|SendTaskSuccess)(Command|Request|Input|RequestEntry|Entry)?$|^PutEventsRequestEntry$|^SendMessageBatchRequestEntry$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DownstreamType { get; }
 
     private static readonly HashSet<string> DownstreamMethods = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -529,11 +531,16 @@ public sealed partial class Engine
     private static readonly HashSet<string> PyResponseFactories = ["jsonify", "make_response", "Response", "JsonResponse", "HttpResponse", "HttpResponseServerError", "HttpResponseBadRequest", "JSONResponse", "PlainTextResponse", "HTMLResponse", "HTTPException", "abort"];
     private static readonly HashSet<string> CsResults = ["StatusCode", "BadRequest", "Problem", "Content", "Ok", "NotFound", "UnprocessableEntity", "Json", "Text", "InternalServerError", "Conflict", "ValidationProblem"];
 
-    private static readonly Regex ErrorStatusText = new(@"status\((4|5)\d\d\)|StatusCode\((4|5)\d\d|withStatusCode\((4|5)\d\d\)|internalServerError|badRequest|InternalServerError|Status(BadRequest|InternalServerError|Unauthorized|Forbidden)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
-    private static readonly Regex ErrGuard = new(@"\berr\b\s*!=\s*nil|\berror\b|\bex\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
-    private static readonly Regex JavaStatus = new(@"\b(4|5)\d\d\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
-    private static readonly Regex JavaDownstreamChain = new(@"(Invoke|StartExecution|SendMessage|Publish|PutEventsRequestEntry|PutRecord)\w*(Request|Entry)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
-    private static readonly Regex SemicolonSecure = new(@";\s*secure", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    [GeneratedRegex(@"status\((4|5)\d\d\)|StatusCode\((4|5)\d\d|withStatusCode\((4|5)\d\d\)|internalServerError|badRequest|InternalServerError|Status(BadRequest|InternalServerError|Unauthorized|Forbidden)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ErrorStatusText { get; }
+    [GeneratedRegex(@"\berr\b\s*!=\s*nil|\berror\b|\bex\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ErrGuard { get; }
+    [GeneratedRegex(@"\b(4|5)\d\d\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex JavaStatus { get; }
+    [GeneratedRegex(@"(Invoke|StartExecution|SendMessage|Publish|PutEventsRequestEntry|PutRecord)\w*(Request|Entry)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex JavaDownstreamChain { get; }
+    [GeneratedRegex(@";\s*secure", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SemicolonSecure { get; }
 
     private void CheckResponseCall(CallExpr c, string name, string lname, Expr? recv, string recvPath, T[] argT, Scope s)
     {
@@ -878,7 +885,8 @@ public sealed partial class Engine
         }
     }
 
-    private static readonly Regex CookieHead = new(@"^\s*([A-Za-z0-9_.\-]+)\s*=", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"^\s*([A-Za-z0-9_.\-]+)\s*=", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CookieHead { get; }
 
     private void CheckSetCookieString(Expr value, int offset, Scope s)
     {
@@ -1123,7 +1131,8 @@ public sealed partial class Engine
         }
     }
 
-    private static readonly Regex QueryTokenTail = new(@"[?&](access_?token|id_?token|refresh_?token|token|api_?key|apikey|auth|auth_?token|jwt|session_?token|client_?secret|password|key)=$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"[?&](access_?token|id_?token|refresh_?token|token|api_?key|apikey|auth|auth_?token|jwt|session_?token|client_?secret|password|key)=$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex QueryTokenTail { get; }
 
     private void CheckUrlQuery(List<Expr> parts, int offset, Scope s)
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using TokenHound.Core;
 
 namespace TokenHound.Code;
@@ -209,7 +210,8 @@ public sealed partial class Engine
         }
     }
 
-    private static readonly System.Text.RegularExpressions.Regex StatusName = new("InternalServerError|BadRequest|Unauthorized|Forbidden|Status(4|5)", System.Text.RegularExpressions.RegexOptions.NonBacktracking);
+    [GeneratedRegex("InternalServerError|BadRequest|Unauthorized|Forbidden|Status(4|5)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex StatusName { get; }
 
     private bool LooksLikeDjangoSettings() =>
         _path.EndsWith("settings.py", StringComparison.OrdinalIgnoreCase) || _path.Contains("/settings/", StringComparison.OrdinalIgnoreCase)

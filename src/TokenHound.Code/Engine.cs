@@ -222,7 +222,8 @@ public sealed partial class Engine
         Finish(scope);
     }
 
-    private static readonly Regex RouteDecorator = new(@"\.(get|post|put|delete|patch)\(|Mapping", RegexOptions.NonBacktracking);
+    [GeneratedRegex(@"\.(get|post|put|delete|patch)\(|Mapping", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RouteDecorator { get; }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T ParamTaint(Param p, FunctionDef fn, Scope scope)
