@@ -38,7 +38,8 @@ public sealed partial class Engine
     private readonly string _src;
     private readonly string _path;
     private readonly Dictionary<(string, int), Hit> _hits = [];
-    private readonly HashSet<FunctionDef> _walked = [];
+    private static int s_runs;
+    private readonly int _stamp = Interlocked.Increment(ref s_runs);
     private readonly Func<int, int> _lineOf;
     private int _budget;
 
@@ -517,10 +518,12 @@ public sealed partial class Engine
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WalkNested(FunctionDef fn, Scope s)
     {
-        if (!_walked.Add(fn))
+        if (fn.WalkStamp == _stamp)
         {
             return;
         }
+
+        fn.WalkStamp = _stamp;
 
         var inner = new Scope(s, fn);
         WalkFunction(fn, inner);

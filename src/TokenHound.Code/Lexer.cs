@@ -83,7 +83,7 @@ public sealed class Lexer
     {
         if (_names is null)
         {
-            _names = new Dictionary<string, string>(StringComparer.Ordinal);
+            _names = new Dictionary<string, string>(Math.Clamp((_end - _i) / 64, 16, 1 << 16), StringComparer.Ordinal);
             _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
         }
 

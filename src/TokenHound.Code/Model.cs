@@ -184,6 +184,9 @@ public sealed class FunctionDef : Node
 
     /// <summary>Declared directly in a class body (a method).</summary>
     public bool IsMethod;
+
+    /// <summary>The engine run that walked this function (a stamp instead of a hash set of visited functions).</summary>
+    internal int WalkStamp;
 }
 
 /// <summary>What a front-end hands to the engine.</summary>
