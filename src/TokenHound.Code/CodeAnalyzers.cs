@@ -83,23 +83,26 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
 
     public List<Finding> Run(SourceFile file, IFindingSink? sink, CancellationToken cancellationToken = default)
     {
-        var text = file.Text;
-        if (text.Length > MaxChars)
+        // The checks run on the scanner's buffer: only a file that passes them is copied into a string for the parser.
+        var content = file.Content.Span;
+        if (content.Length > MaxChars)
         {
-            sink?.Warn(file.Path, $"{name}: {text.Length / 1024} KB is too large for code analysis; only the secrets scan ran");
+            sink?.Warn(file.Path, $"{name}: {content.Length / 1024} KB is too large for code analysis; only the secrets scan ran");
             return [];
         }
 
-        if (text.Length > MinifiedMinChars && LongestLine(text) > MinifiedLineLength)
+        if (content.Length > MinifiedMinChars && LongestLine(content) > MinifiedLineLength)
         {
             sink?.Warn(file.Path, $"{name}: looks minified (lines over {MinifiedLineLength} chars); code analysis skipped, only the secrets scan ran");
             return [];
         }
 
-        if (!MayMatter(text))
+        if (!MayMatter(content))
         {
             return []; // no source, sink or setting any code rule looks for: nothing to analyse
         }
+
+        var text = file.Text;
 
         cancellationToken.ThrowIfCancellationRequested();
         CodeModel model;
@@ -169,14 +172,10 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
         "apigateway", "proxyrequest", "httprequest", "servletrequest", "http.request", "functionurl", "albtargetgroup",
     ], StringComparison.OrdinalIgnoreCase);
 
-    public static bool MayMatter(string text) => text.AsSpan().IndexOfAny(Markers) >= 0 || HasTokenWord(text) || HasRequestWord(text);
+    public static bool MayMatter(ReadOnlySpan<char> text) => text.IndexOfAny(Markers) >= 0 || HasTokenWord(text) || HasRequestWord(text);
 
     /// <summary>`event`, `req` or `request` used as a value: followed by `)`, `,`, `.`, `[`, `:`, `?` or `=`.</summary>
-    private static bool HasRequestWord(string text)
-    {
-        var span = text.AsSpan();
-        return HasWordUse(span, "event") || HasWordUse(span, "req");
-    }
+    private static bool HasRequestWord(ReadOnlySpan<char> span) => HasWordUse(span, "event") || HasWordUse(span, "req");
 
     private static bool HasWordUse(ReadOnlySpan<char> span, string word)
     {
@@ -217,9 +216,8 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
     }
 
     /// <summary>"token" anywhere except in CancellationToken and tokenize/tokenizer/tokenise.</summary>
-    private static bool HasTokenWord(string text)
+    private static bool HasTokenWord(ReadOnlySpan<char> span)
     {
-        var span = text.AsSpan();
         var at = 0;
         while (at < span.Length)
         {
@@ -242,14 +240,14 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
         return false;
     }
 
-    private static int LongestLine(string text)
+    private static int LongestLine(ReadOnlySpan<char> text)
     {
         var max = 0;
         var start = 0;
         while (start < text.Length)
         {
-            var nl = text.IndexOf('\n', start);
-            var end = nl < 0 ? text.Length : nl;
+            var nl = text[start..].IndexOf('\n');
+            var end = nl < 0 ? text.Length : start + nl;
             max = Math.Max(max, end - start);
             if (max > MinifiedLineLength)
             {
