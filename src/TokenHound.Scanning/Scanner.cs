@@ -59,36 +59,89 @@ public static class Scanner
 
         var inlineSuppressed = 0;
         var streamer = analyzers.OfType<SecretsFileAnalyzer>().FirstOrDefault();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = cancellationToken };
+        var jobs = Math.Max(1, options.Jobs);
+        var all = sources.SelectMany(s => s);
         try
         {
-            Parallel.ForEach(sources.SelectMany(s => s), parallel, read =>
+            if (jobs == 1)
             {
-                if (read() is not { } item)
+                foreach (var read in all)
                 {
-                    return;
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Process(read);
                 }
-
+            }
+            else
+            {
+                // The walk (directory reads, .gitignore matching) runs on its own thread and hands cheap readers to the
+                // workers through a bounded queue, one at a time: walking inside the workers' shared enumerator lock left
+                // one core waiting, and handing out files in batches left one core idle at the end with a few big files.
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                using var queue = new System.Collections.Concurrent.BlockingCollection<Func<ScanItem?>>(4096);
+                var producer = Task.Run(() =>
+                {
+                    try
+                    {
+                        foreach (var read in all)
+                        {
+                            queue.Add(read, stop.Token);
+                        }
+                    }
+                    finally
+                    {
+                        queue.CompleteAdding();
+                    }
+                }, CancellationToken.None);
                 try
                 {
-                    if (item.File is { } file)
-                    {
-                        AnalyzeOne(file);
-                    }
-                    else if (item.Large is { } large)
-                    {
-                        AnalyzeLarge(large);
-                    }
+                    var parallel = new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellationToken };
+                    var work = System.Collections.Concurrent.Partitioner.Create(queue.GetConsumingEnumerable(stop.Token), System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
+                    Parallel.ForEach(work, parallel, Process);
                 }
-                finally
+                catch (Exception) when (!producer.IsCompleted)
                 {
-                    item.Release();
+                    stop.Cancel(); // a worker failed: release the walk so it can end
+                    try
+                    {
+                        producer.Wait(CancellationToken.None);
+                    }
+                    catch (AggregateException)
+                    {
+                    }
+
+                    throw;
                 }
-            });
+
+                producer.GetAwaiter().GetResult(); // the walk's own failure (a usage error, cancellation) surfaces here
+            }
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1 && e.InnerException is UsageException or OperationCanceledException)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException!).Throw();
+        }
+
+        void Process(Func<ScanItem?> read)
+        {
+            if (read() is not { } item)
+            {
+                return;
+            }
+
+            try
+            {
+                if (item.File is { } file)
+                {
+                    AnalyzeOne(file);
+                }
+                else if (item.Large is { } large)
+                {
+                    AnalyzeLarge(large);
+                }
+            }
+            finally
+            {
+                item.Release();
+            }
         }
 
         void AnalyzeOne(SourceFile file)
