@@ -412,7 +412,11 @@ public sealed class LogScanner
             }
         }
 
-        public void Flush() => owner.CountEvents(_eventCounts, _bytes);
+        public void Flush()
+        {
+            FlushCount();
+            owner.CountEvents(_eventCounts, _bytes);
+        }
 
         /// <summary>JSON that is not one record per line: pretty-printed API output, or one long line.</summary>
         private static bool LooksLikeJsonDocument(ReadOnlySpan<byte> head)
@@ -479,10 +483,31 @@ public sealed class LogScanner
             }
         }
 
+        // Events are counted per group; consecutive events mostly share it, so the count is kept aside until it changes
+        // (no dictionary lookup per line).
+        private string? _countKey;
+        private long _countPending;
+
         private void CountEvent(string? group)
         {
             var key = group ?? input.Display;
-            _eventCounts[key] = _eventCounts.GetValueOrDefault(key) + 1;
+            if (!ReferenceEquals(key, _countKey) && !string.Equals(key, _countKey, StringComparison.Ordinal))
+            {
+                FlushCount();
+                _countKey = key;
+            }
+
+            _countPending++;
+        }
+
+        private void FlushCount()
+        {
+            if (_countKey is not null && _countPending > 0)
+            {
+                _eventCounts[_countKey] = _eventCounts.GetValueOrDefault(_countKey) + _countPending;
+            }
+
+            _countPending = 0;
         }
 
         /// <summary>One line of a text log or one event message.</summary>
@@ -973,12 +998,73 @@ public sealed class LogScanner
             return false;
         }
 
-        if (!DateTimeOffset.TryParse(s[..end], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value))
+        // The fixed layout is read digit by digit (this runs on every log line; DateTimeOffset.TryParse was a tenth of
+        // the `logs` command's time).
+        if (!Digits(s, 0, 4, out var year) || !Digits(s, 5, 2, out var month) || !Digits(s, 8, 2, out var day) ||
+            !Digits(s, 11, 2, out var hour) || !Digits(s, 14, 2, out var minute) || !Digits(s, 17, 2, out var second) ||
+            month is < 1 or > 12 || day < 1 || year < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
         {
             return false;
         }
 
+        long fraction = 0;
+        var scale = TimeSpan.TicksPerSecond;
+        for (var i = 20; s[19] == '.' && i < end && char.IsAsciiDigit(s[i]); i++)
+        {
+            if (scale > 1)
+            {
+                scale /= 10;
+                fraction += (s[i] - '0') * scale;
+            }
+            else
+            {
+                fraction += s[i] >= '5' ? 1 : 0; // beyond 100 ns: rounded, as DateTimeOffset.Parse does
+                break;
+            }
+        }
+
+        var offset = TimeSpan.Zero;
+        if (s[end - 1] != 'Z')
+        {
+            if (!Digits(s, end - 5, 2, out var oh) || !Digits(s, end - 2, 2, out var om) || oh > 14 || om > 59)
+            {
+                return false;
+            }
+
+            offset = new TimeSpan(oh, om, 0);
+            if (s[end - 6] == '-')
+            {
+                offset = -offset;
+            }
+        }
+
+        try
+        {
+            var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fraction);
+            value = new DateTimeOffset(local, offset).ToUniversalTime();
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return false; // the offset moves it outside the representable range
+        }
+
         length = end;
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> s, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(s[i]))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (s[i] - '0');
+        }
+
         return true;
     }
 }
