@@ -52,6 +52,31 @@ public sealed class LogsTests
         Assert.Equal("1", akia.Properties["occurrences"]);
     }
 
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void Line_breaks_of_every_kind_and_lines_longer_than_the_read_buffer_give_the_same_findings(string newline)
+    {
+        var path = TestData("THL001", "positive", "lambda-nodejs-text.log");
+        var lines = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        // A 200,000-char filler line at the top (over three read buffers) shifts every line by one.
+        var filler = "2024-01-15T09:59:59.000Z\t11111111-2222-4333-8444-555555555555\tINFO\t" + new string('x', 200_000);
+        var dir = Directory.CreateTempSubdirectory("th-logs-nl-").FullName;
+        try
+        {
+            var copy = Path.Combine(dir, "lambda.log");
+            File.WriteAllText(copy, filler + newline + string.Join(newline, lines));
+            var expected = Scan([path]).Findings.Select(f => (f.Secret, f.Location.Line + 1, f.Location.Timestamp, f.Location.RequestId)).ToList();
+            var actual = Scan([copy]).Findings.Select(f => (f.Secret, f.Location.Line, f.Location.Timestamp, f.Location.RequestId)).ToList();
+            Assert.Equal(2, actual.Count);
+            Assert.Equal(expected, actual);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
     [Fact]
     public void Lambda_json_log_reads_request_id_and_time_from_the_record()
     {

@@ -380,7 +380,25 @@ public sealed class LogScanner
 
         // Lambda text logs: the request id between START and END, the last line that began an event.
         private string? _currentRequestId;
-        private string? _lastHeader;
+        // The line that started the current event (a continuation line's finding takes its time and request id): kept as
+        // a copy in a reused buffer, so reading a line does not allocate. _headerLen < 0: none.
+        private char[] _headerBuf = new char[256];
+        private int _headerLen = -1;
+
+        private bool HasHeader => _headerLen >= 0;
+
+        private string? HeaderString => _headerLen < 0 ? null : new string(_headerBuf, 0, _headerLen);
+
+        private void SetHeader(ReadOnlySpan<char> line)
+        {
+            if (line.Length > _headerBuf.Length)
+            {
+                _headerBuf = new char[Math.Max(line.Length, _headerBuf.Length * 2)];
+            }
+
+            line.CopyTo(_headerBuf);
+            _headerLen = line.Length;
+        }
 
         private Stream? _top;
 
@@ -460,11 +478,66 @@ public sealed class LogScanner
 
         private void ReadText(Stream stream)
         {
+            // Lines are read as spans of one reused buffer (StreamReader.ReadLine made a string of every line). Line breaks
+            // as ReadLine has them: \n, \r\n or a lone \r.
             using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-            var lineNo = 0;
-            string? line;
-            var binaryWarned = false;
-            while ((line = reader.ReadLine()) is not null)
+            var buf = new char[1 << 16];
+            int start = 0, end = 0, lineNo = 0;
+            bool eof = false, skipLf = false, binaryWarned = false;
+            while (true)
+            {
+                if (skipLf && start < end)
+                {
+                    if (buf[start] == '\n')
+                    {
+                        start++;
+                    }
+
+                    skipLf = false;
+                }
+
+                var i = skipLf ? -1 : buf.AsSpan(start, end - start).IndexOfAny('\r', '\n');
+                if (i < 0)
+                {
+                    if (eof)
+                    {
+                        if (end > start)
+                        {
+                            Line(buf.AsSpan(start, end - start));
+                        }
+
+                        return;
+                    }
+
+                    if (start > 0)
+                    {
+                        Array.Copy(buf, start, buf, 0, end - start);
+                        end -= start;
+                        start = 0;
+                    }
+
+                    if (end == buf.Length)
+                    {
+                        Array.Resize(ref buf, buf.Length * 2); // a line longer than the buffer
+                    }
+
+                    var n = reader.Read(buf, end, buf.Length - end);
+                    if (n == 0)
+                    {
+                        eof = true;
+                        skipLf = false;
+                    }
+
+                    end += n;
+                    continue;
+                }
+
+                Line(buf.AsSpan(start, i));
+                skipLf = buf[start + i] == '\r';
+                start += i + 1;
+            }
+
+            void Line(ReadOnlySpan<char> line)
             {
                 lineNo++;
                 _bytes += line.Length + 1;
@@ -476,7 +549,7 @@ public sealed class LogScanner
                         binaryWarned = true;
                     }
 
-                    continue;
+                    return;
                 }
 
                 ProcessTextLine(line, lineNo, _pathContext.Group, _pathContext.Stream, null);
@@ -511,9 +584,9 @@ public sealed class LogScanner
         }
 
         /// <summary>One line of a text log or one event message.</summary>
-        private void ProcessTextLine(string line, int lineNo, string? group, string? stream, DateTimeOffset? eventTime)
+        private void ProcessTextLine(ReadOnlySpan<char> line, int lineNo, string? group, string? stream, DateTimeOffset? eventTime)
         {
-            var span = line.AsSpan();
+            var span = line;
             if (span.IsEmpty)
             {
                 return;
@@ -535,7 +608,7 @@ public sealed class LogScanner
             {
                 _currentRequestId = FirstWord(msg["START RequestId: ".Length..]);
                 CountEvent(group);
-                _lastHeader = line;
+                SetHeader(line);
                 return;
             }
 
@@ -579,7 +652,7 @@ public sealed class LogScanner
             {
                 if (isHeader)
                 {
-                    _lastHeader = line;
+                    SetHeader(line);
                 }
 
                 return;
@@ -587,7 +660,7 @@ public sealed class LogScanner
 
             // Context: this line when it starts an event, else the line that started the event it continues.
             var ctx = new LogEventContext { Input = input.Display, Group = group, Stream = stream, Line = lineNo, Timestamp = eventTime ?? exportTs };
-            var header = isHeader ? msg.ToString() : _lastHeader;
+            var header = isHeader ? msg.ToString() : HeaderString;
             if (header is not null)
             {
                 var h = header.AsSpan();
@@ -603,7 +676,7 @@ public sealed class LogScanner
             ctx.RequestId ??= _currentRequestId;
             if (isHeader)
             {
-                _lastHeader = line;
+                SetHeader(line);
             }
 
             owner.Record(ctx, [.. _matches]);
@@ -611,7 +684,7 @@ public sealed class LogScanner
 
         private void CountEventIfHeader(bool isHeader, string? group)
         {
-            if (isHeader || _lastHeader is null)
+            if (isHeader || !HasHeader)
             {
                 CountEvent(group);
             }
@@ -786,10 +859,17 @@ public sealed class LogScanner
         private void ProcessMessage(string message, string? group, string? stream, DateTimeOffset? ts)
         {
             // A message can hold several lines (a stack trace); the event is one unit.
-            var saveHeader = _lastHeader;
-            _lastHeader = null;
+            var saveHeader = HeaderString;
+            _headerLen = -1;
             ProcessTextLine(message, 0, group, stream, ts);
-            _lastHeader = saveHeader;
+            if (saveHeader is null)
+            {
+                _headerLen = -1;
+            }
+            else
+            {
+                SetHeader(saveHeader);
+            }
         }
 
         private void Dispatch(JsonElement e, string? group, string? logStream, string display)
