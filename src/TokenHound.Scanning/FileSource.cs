@@ -146,6 +146,12 @@ public static class FileSource
                         continue;
                     }
 
+                    if (!isLink && info is FileInfo { Length: 0 } && SpecialFiles.IsSpecial(info.FullName))
+                    {
+                        sink.Warn(rel, "not a regular file (FIFO, socket or device); skipped");
+                        continue;
+                    }
+
                     files.Add((info.FullName, rel, isLink));
                 }
             }
@@ -196,9 +202,9 @@ public static class FileSource
                     info = new FileInfo(target.FullName);
                 }
 
-                if (!info.Exists)
+                if (!info.Exists || (info.Length == 0 && SpecialFiles.IsSpecial(info.FullName)))
                 {
-                    sink.Warn(rel, "not a regular file; skipped");
+                    sink.Warn(rel, "not a regular file (FIFO, socket or device); skipped");
                     return null;
                 }
 

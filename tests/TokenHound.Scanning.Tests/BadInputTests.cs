@@ -37,6 +37,31 @@ public class BadInputTests
     }
 
     [Fact]
+    public async Task Fifos_are_skipped_with_a_warning_instead_of_blocking_the_scan()
+    {
+        using var t = new TempDir();
+        t.File("ok.txt", $"key {Key1}\n");
+        var fifo = t.Sub("pipe");
+        using (var p = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            await p.WaitForExitAsync();
+            Assert.Equal(0, p.ExitCode);
+        }
+
+        File.CreateSymbolicLink(t.Sub("link-to-pipe"), fifo);
+
+        // Opening a FIFO for reading blocks until a writer comes: run the scans with a deadline.
+        var both = Task.WhenAll(Task.Run(() => Run(t.Path)), Task.Run(() => Run(fifo)));
+        var reports = await both.WaitAsync(TimeSpan.FromSeconds(60)); // throws TimeoutException if a scan blocked
+        var (folder, named) = (reports[0], reports[1]);
+
+        Assert.Equal([Key1], folder.Findings.Select(f => f.Secret));
+        Assert.Equal(["link-to-pipe", "pipe"], folder.Warnings.Select(w => w.Input).Order(StringComparer.Ordinal));
+        Assert.All(folder.Warnings, w => Assert.Contains("not a regular file", w.Message, StringComparison.Ordinal));
+        Assert.Contains("not a regular file", Assert.Single(named.Warnings).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Invalid_utf8_is_warned_about_and_still_scanned()
     {
         using var t = new TempDir();
