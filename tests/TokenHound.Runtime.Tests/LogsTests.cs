@@ -78,6 +78,31 @@ public sealed class LogsTests
     }
 
     [Fact]
+    public async Task A_fifo_in_a_log_folder_is_skipped_with_a_warning_instead_of_blocking()
+    {
+        var dir = Directory.CreateTempSubdirectory("th-logs-fifo-").FullName;
+        try
+        {
+            File.Copy(TestData("THL001", "positive", "lambda-nodejs-text.log"), Path.Combine(dir, "app.log"));
+            using (var p = System.Diagnostics.Process.Start("mkfifo", [Path.Combine(dir, "pipe")]))
+            {
+                await p.WaitForExitAsync();
+                Assert.Equal(0, p.ExitCode);
+            }
+
+            var r = await Task.Run(() => Scan([dir])).WaitAsync(TimeSpan.FromSeconds(60)); // TimeoutException if it blocked
+            Assert.Equal(2, r.Findings.Count);
+            var w = Assert.Single(r.Warnings);
+            Assert.EndsWith("pipe", w.Input, StringComparison.Ordinal);
+            Assert.Contains("not a regular file", w.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void Lambda_json_log_reads_request_id_and_time_from_the_record()
     {
         var path = TestData("THL001", "positive", "lambda-python-json.log");

@@ -78,6 +78,12 @@ public static class InputFiles
             raw = stdin is null || ReferenceEquals(stdin, Console.In) ? Console.OpenStandardInput()
                 : stdin is StreamReader sr ? sr.BaseStream : new TextReaderStream(stdin);
         }
+        else if (new FileInfo(input.FullPath!).Length == 0 && SpecialFiles.IsSpecial(input.FullPath!))
+        {
+            // Opening a FIFO for reading would block until a writer comes.
+            sink.Warn(input.Display, "not a regular file (FIFO, socket or device); skipped");
+            raw = Stream.Null;
+        }
         else
         {
             var fs = new FileStream(input.FullPath!, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);

@@ -1,13 +1,13 @@
 using System.Runtime.InteropServices;
 
-namespace TokenHound.Scanning;
+namespace TokenHound.Core;
 
 /// <summary>
 /// FIFOs, sockets and devices look like empty files to .NET (<see cref="FileInfo.Exists"/> is true, the length 0), but
 /// opening a FIFO for reading blocks until a writer appears: a scan would hang on it. The file type comes from the
 /// runtime's own native shim (the <c>stat</c> behind <see cref="FileInfo"/>), asked only for zero-length files.
 /// </summary>
-internal static partial class SpecialFiles
+public static partial class SpecialFiles
 {
     private const int TypeMask = 0xF000;   // PAL_S_IFMT
     private const int RegularFile = 0x8000; // PAL_S_IFREG
