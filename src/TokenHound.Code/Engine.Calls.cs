@@ -387,6 +387,14 @@ public sealed partial class Engine
             || (words.Count >= 2 && words[^2] == "get" && lw == "logger");
     }
 
+    /// <summary>
+    /// Python: a framework request object (Django, Flask, oauthlib `request`) logged as such prints its repr, which holds
+    /// no headers (`&lt;WSGIRequest: GET '/'&gt;`, `&lt;oauthlib.Request SANITIZED&gt;`); only a Lambda event (a dict,
+    /// in a function with a context parameter) or the headers themselves print the Authorization header.
+    /// </summary>
+    private bool PrintsSanitizedRepr(Expr arg, Scope s) =>
+        Py && arg is NameExpr { Name: "request" or "req" } && !s.Fn.Params.Any(p => HandlerCompanions.Contains(p.Name));
+
     private void CheckCallRules(CallExpr c, string name, string lname, Expr? recv, string recvPath, T rt, T[] argT, T all, Scope s, string? typeName)
     {
         // ---------------- logging
@@ -403,7 +411,7 @@ public sealed partial class Engine
                 }
 
                 tok |= t & AnyToken;
-                whole |= (t & (T.WholeEvent | T.Headers)) != 0;
+                whole |= (t & (T.WholeEvent | T.Headers)) != 0 && !PrintsSanitizedRepr(c.Args[i].Value, s);
             }
 
             if (tok != T.None)
