@@ -129,6 +129,10 @@ public sealed class Lexer
                 lineStart = false;
                 if (!PyIndent())
                 {
+                    // A blank or comment line was consumed with its line break: the next line starts a line too (without
+                    // this, the line after a single blank line was never measured and lost its Dedent, so a function after
+                    // one blank line became part of the one before).
+                    lineStart = true;
                     continue;
                 }
             }

@@ -8,6 +8,29 @@ public sealed class FrontEndTests
     private static List<(string Rule, int Line)> Findings(string path, string text) =>
         [.. Samples.Analyze(new SourceFile { Path = path, Text = text }).Findings.Select(f => (f.RuleId, f.Location.Line))];
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\n\n")]
+    [InlineData("\n# a comment between them\n")]
+    [InlineData("\r\n\r\n")]
+    public void Python_functions_after_a_blank_line_are_separate_functions(string gap)
+    {
+        var nl = gap.Contains('\r', StringComparison.Ordinal) ? "\r\n" : "\n";
+        var text = string.Join(nl, "def first(x):", "    return None", "") + gap + string.Join(nl, "def second(a, b):", "    return a", "");
+        var model = Parser.Parse(text, Lang.Python);
+        var names = model.Module.Body.OfType<FuncStmt>().Select(f => f.Fn.Name).ToList();
+        Assert.Equal(["first", "second"], names);
+    }
+
+    [Fact]
+    public void A_python_handler_after_one_blank_line_gets_its_own_parameters()
+    {
+        // The handler's `request` is the Lambda event (it has a context parameter): logging it is THC002. Before the
+        // blank-line fix, the handler was parsed into the function above it.
+        const string text = "def profile(request):\n    log.info(\"req %r\", request)\n\ndef handler(request, context):\n    print(request)\n";
+        Assert.Equal([("THC002", 5)], Findings("app.py", text));
+    }
+
     [Fact]
     public void Python_string_forms_and_decorators()
     {
