@@ -990,7 +990,8 @@ public sealed partial class Engine
 
         if ((ot & T.WholeEvent) != 0)
         {
-            if (n is "headers" or "multivalueheaders" or "header" or "cookies" or "cookie")
+            // Django's request.META holds every header as HTTP_* (HTTP_AUTHORIZATION, HTTP_COOKIE).
+            if (n is "headers" or "multivalueheaders" or "header" or "cookies" or "cookie" || (Py && name == "META"))
             {
                 return T.Headers;
             }
