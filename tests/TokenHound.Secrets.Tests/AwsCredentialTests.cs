@@ -7,6 +7,7 @@ public sealed class AwsAccessKeyIdTests
 {
     [Theory]
     [InlineData("ASIAY34FZKBOKMUTVV7A", "609629065308")] // published example (AWS security blog / Aidan Steele's research)
+    [InlineData("ASIARTX3GSDSUVFAKE2Q", "111122223333")] // the fake key id of docs/rules/THS001.md
     [InlineData("AKIAZ7FAKEKEY2345X7Q", null)]
     public void Decodes_the_account_id(string keyId, string? account)
     {
