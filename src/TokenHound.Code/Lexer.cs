@@ -403,23 +403,28 @@ public sealed class Lexer
     private void Punct()
     {
         var st = _i;
-        if (!MaybeMulti(_s[_i]) || _i + 1 >= _end)
+        if (MaybeMulti(_s[_i]) && _i + 1 < _end && MultiCharPunct(st))
         {
-            var ch = _s[_i++];
-            switch (ch)
-            {
-                case '(' or '[' or '{':
-                    _depth++;
-                    break;
-                case ')' or ']' or '}':
-                    _depth = Math.Max(0, _depth - 1);
-                    break;
-            }
-
-            Add(TokKind.Punct, st, ch < 128 ? OneChar[ch] : ch.ToString());
             return;
         }
 
+        var c = _s[_i++];
+        switch (c)
+        {
+            case '(' or '[' or '{':
+                _depth++;
+                break;
+            case ')' or ']' or '}':
+                _depth = Math.Max(0, _depth - 1);
+                break;
+        }
+
+        Add(TokKind.Punct, st, c < 128 ? OneChar[c] : c.ToString());
+    }
+
+    /// <summary>A three- or two-char operator at <paramref name="st"/>, if there is one.</summary>
+    private bool MultiCharPunct(int st)
+    {
         foreach (var p in Puncts3)
         {
             if (p[2] is '(' or '[')
@@ -431,7 +436,7 @@ public sealed class Lexer
             {
                 _i += 3;
                 Add(TokKind.Punct, st, p);
-                return;
+                return true;
             }
         }
 
@@ -447,22 +452,11 @@ public sealed class Lexer
                 // '>>' is never lexed as one token: generics close with '>' '>'
                 _i += 2;
                 Add(TokKind.Punct, st, p);
-                return;
+                return true;
             }
         }
 
-        var c = _s[_i++];
-        switch (c)
-        {
-            case '(' or '[' or '{':
-                _depth++;
-                break;
-            case ')' or ']' or '}':
-                _depth = Math.Max(0, _depth - 1);
-                break;
-        }
-
-        Add(TokKind.Punct, st, c < 128 ? OneChar[c] : c.ToString());
+        return false;
     }
 
     // ---------------------------------------------------------------- strings

@@ -99,91 +99,89 @@ internal static class LargeFileScanner
     public static long Scan(LargeFile file, SecretsEngine engine, IFindingSink sink, ref int inlineSuppressed, CancellationToken ct, int chunk = Chunk)
     {
         var capacity = Lookback + chunk + Overlap;
-        // One window per large file (over 16 MB each): allocated here, not pooled, so nothing stays behind.
+        // One window per large file (over 4 MB each): allocated here, not pooled, so nothing stays behind.
         var buf = new char[capacity];
         var bytes = new byte[Math.Min(256 * 1024, chunk)];
+        using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+        var fallback = new FlaggingFallback();
+        var decoder = DecoderFor(stream, fallback);
+        var matches = new List<SecretMatch>();
+        var bufLen = 0;
+        long bufStart = 0, committed = 0;
+        var lines = new LineCounter();
+        var eof = false;
+        while (true)
         {
-            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
-            var fallback = new FlaggingFallback();
-            var decoder = DecoderFor(stream, fallback);
-            var matches = new List<SecretMatch>();
-            var bufLen = 0;
-            long bufStart = 0, committed = 0;
-            var lines = new LineCounter();
-            var eof = false;
-            while (true)
+            ct.ThrowIfCancellationRequested();
+            while (!eof)
             {
-                ct.ThrowIfCancellationRequested();
-                while (!eof)
+                var space = capacity - bufLen - 8;
+                if (space < 64)
                 {
-                    var space = capacity - bufLen - 8;
-                    if (space < 64)
-                    {
-                        break;
-                    }
-
-                    var n = stream.Read(bytes, 0, Math.Min(bytes.Length, space));
-                    if (n == 0)
-                    {
-                        eof = true;
-                        bufLen += decoder.GetChars([], buf.AsSpan(bufLen), flush: true);
-                        break;
-                    }
-
-                    bufLen += decoder.GetChars(bytes.AsSpan(0, n), buf.AsSpan(bufLen), flush: false);
+                    break;
                 }
 
-                var text = buf.AsSpan(0, bufLen);
-                var bufEnd = bufStart + bufLen;
-                var commitEnd = eof ? bufEnd : Math.Max(committed, bufEnd - Overlap);
-                matches.Clear();
-                engine.Scan(text, matches);
-                matches.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-                foreach (var m in matches)
+                var n = stream.Read(bytes, 0, Math.Min(bytes.Length, space));
+                if (n == 0)
                 {
-                    var g = bufStart + m.Start;
-                    if (g < committed || g >= commitEnd)
-                    {
-                        continue;
-                    }
-
-                    var (line, col) = lines.Advance(text, bufStart, g);
-                    var endOffset = m.Length > 0 ? m.Start + m.Length - 1 : m.Start;
-                    var (endLine, endCol) = LineCounter.PositionAfter(text, m.Start, endOffset, line, col);
-                    if (IsInlineIgnored(text, m.Start, (int)Math.Max(0, lines.LineStart - bufStart), m.Rule.Id))
-                    {
-                        inlineSuppressed++;
-                        continue;
-                    }
-
-                    sink.Add(m.ToFinding(new Location
-                    {
-                        Path = file.Path,
-                        Line = line,
-                        Column = col,
-                        EndLine = endLine,
-                        EndColumn = m.Length > 0 ? endCol + 1 : endCol,
-                    }));
+                    eof = true;
+                    bufLen += decoder.GetChars([], buf.AsSpan(bufLen), flush: true);
+                    break;
                 }
 
-                lines.Advance(text, bufStart, commitEnd);
-                committed = commitEnd;
-                if (eof)
-                {
-                    if (fallback.Hit)
-                    {
-                        sink.Warn(file.Path, "invalid UTF-8; scanned with the bad bytes replaced");
-                    }
-
-                    return bufEnd;
-                }
-
-                var keepFrom = Math.Max(bufStart, commitEnd - Lookback);
-                var drop = (int)(keepFrom - bufStart);
-                Array.Copy(buf, drop, buf, 0, bufLen - drop);
-                bufLen -= drop;
-                bufStart = keepFrom;
+                bufLen += decoder.GetChars(bytes.AsSpan(0, n), buf.AsSpan(bufLen), flush: false);
             }
+
+            var text = buf.AsSpan(0, bufLen);
+            var bufEnd = bufStart + bufLen;
+            var commitEnd = eof ? bufEnd : Math.Max(committed, bufEnd - Overlap);
+            matches.Clear();
+            engine.Scan(text, matches);
+            matches.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+            foreach (var m in matches)
+            {
+                var g = bufStart + m.Start;
+                if (g < committed || g >= commitEnd)
+                {
+                    continue;
+                }
+
+                var (line, col) = lines.Advance(text, bufStart, g);
+                var endOffset = m.Length > 0 ? m.Start + m.Length - 1 : m.Start;
+                var (endLine, endCol) = LineCounter.PositionAfter(text, m.Start, endOffset, line, col);
+                if (IsInlineIgnored(text, m.Start, (int)Math.Max(0, lines.LineStart - bufStart), m.Rule.Id))
+                {
+                    inlineSuppressed++;
+                    continue;
+                }
+
+                sink.Add(m.ToFinding(new Location
+                {
+                    Path = file.Path,
+                    Line = line,
+                    Column = col,
+                    EndLine = endLine,
+                    EndColumn = m.Length > 0 ? endCol + 1 : endCol,
+                }));
+            }
+
+            lines.Advance(text, bufStart, commitEnd);
+            committed = commitEnd;
+            if (eof)
+            {
+                if (fallback.Hit)
+                {
+                    sink.Warn(file.Path, "invalid UTF-8; scanned with the bad bytes replaced");
+                }
+
+                return bufEnd;
+            }
+
+            var keepFrom = Math.Max(bufStart, commitEnd - Lookback);
+            var drop = (int)(keepFrom - bufStart);
+            Array.Copy(buf, drop, buf, 0, bufLen - drop);
+            bufLen -= drop;
+            bufStart = keepFrom;
         }
     }
 

@@ -1,9 +1,9 @@
 namespace TokenHound.Runtime.IO;
 
-/// <summary>Replays a few already-read bytes, then the rest of the stream (and disposes it).</summary>
-internal sealed class PrefixedStream(byte[] prefix, Stream inner) : Stream
+/// <summary>Replays a few already-read bytes (sniffed for gzip or binary content), then the rest of the stream (and disposes it).</summary>
+public sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) : Stream
 {
-    private int _pos;
+    private ReadOnlyMemory<byte> _prefix = prefix;
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
@@ -15,11 +15,11 @@ internal sealed class PrefixedStream(byte[] prefix, Stream inner) : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        if (_pos < prefix.Length)
+        if (!_prefix.IsEmpty)
         {
-            var n = Math.Min(buffer.Length, prefix.Length - _pos);
-            prefix.AsSpan(_pos, n).CopyTo(buffer);
-            _pos += n;
+            var n = Math.Min(buffer.Length, _prefix.Length);
+            _prefix.Span[..n].CopyTo(buffer);
+            _prefix = _prefix[n..];
             return n;
         }
 
