@@ -270,7 +270,7 @@ public sealed class SafetyTests(ITestOutputHelper output)
         var result = await RunAsync(Probing.Options(server.Url) with { MaxResponseBytes = 256 * 1024, Budget = 3 });
         Assert.Contains(result.Report.Warnings, w => w.Message.Contains("larger than 262144 bytes", StringComparison.Ordinal));
         Assert.True(result.Report.Stats["bytesRead"] <= 3 * 256 * 1024);
-        Assert.Equal(3, result.Report.Stats["truncatedResponses"]);
+        Assert.True(result.Report.Stats["truncatedResponses"] == 3, string.Join("\n", result.Report.Warnings.Select(w => w.Message)));
     }
 
     [Fact]

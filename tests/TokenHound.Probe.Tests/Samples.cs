@@ -158,7 +158,7 @@ public sealed class SampleTests
         {
             Target = api.Url,
             Rate = 0,
-            RequestTimeout = TimeSpan.FromSeconds(3),
+            RequestTimeout = Probing.LoopbackTimeout,
             Token = token,
             Methods = extra.ProbeMethods,
             ExpiredToken = extra.WithExpiredToken ? api.Token(expires: DateTime.UtcNow.AddHours(-3)) : null,
@@ -181,7 +181,7 @@ public sealed class SampleTests
         {
             Target = server.Url,
             Rate = 0,
-            RequestTimeout = TimeSpan.FromSeconds(3),
+            RequestTimeout = Probing.LoopbackTimeout,
             LlmEndpoints = [c.Plain ? "/ask" : "/v1/chat/completions"],
             LlmCanary = c.GiveCanary ? FakeLlm.Canary : null,
             LlmSystemPrompt = c.GiveSystemPrompt ? FakeLlm.SystemPrompt : null,

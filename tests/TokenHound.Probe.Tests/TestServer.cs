@@ -81,16 +81,23 @@ public sealed class TestServer : IAsyncDisposable
 
 public static class Probing
 {
-    /// <summary>Fast options for loopback tests: no rate limit, short timeouts.</summary>
+    /// <summary>
+    /// Options for loopback tests: no rate limit. The timeouts are generous on purpose: CI runs every test
+    /// assembly at once on two cores, and a first request to a fresh server can take seconds there. A test
+    /// of a timeout sets its own.
+    /// </summary>
     public static ProbeOptions Options(Uri target) => new()
     {
         Target = target,
         Rate = 0,
         Budget = 400,
-        ConnectTimeout = TimeSpan.FromSeconds(2),
-        RequestTimeout = TimeSpan.FromSeconds(3),
-        ReadTimeout = TimeSpan.FromSeconds(2),
+        ConnectTimeout = LoopbackTimeout,
+        RequestTimeout = LoopbackTimeout,
+        ReadTimeout = LoopbackTimeout,
     };
+
+    /// <summary>Timeout for loopback requests that are expected to answer.</summary>
+    public static readonly TimeSpan LoopbackTimeout = TimeSpan.FromSeconds(20);
 
     public static ScanReport Run(ProbeOptions o) => ProbeRunner.Run(o).Report;
 
