@@ -109,7 +109,7 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
         List<Token> tokens;
         try
         {
-            tokens = Lexer.Lex(text, lang);
+            tokens = Lexer.Lex(text, 0, text.Length, lang, ReusedTokens());
             model = Parser.Parse(text, lang, tokens);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -154,6 +154,23 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
         }
 
         return findings;
+    }
+
+    [ThreadStatic]
+    private static List<Token>? t_tokens;
+
+    /// <summary>
+    /// The calling thread's token list, reused from file to file (a file's tokens are not kept after its analysis). A
+    /// list grown past 128 K tokens (4 MB) by a very large file is dropped rather than kept for the rest of the scan.
+    /// </summary>
+    private static List<Token> ReusedTokens()
+    {
+        if (t_tokens is null || t_tokens.Capacity > 1 << 17)
+        {
+            t_tokens = new List<Token>(16 * 1024);
+        }
+
+        return t_tokens;
     }
 
     /// <summary>

@@ -27,10 +27,19 @@ public enum TokKind
 /// <summary>A piece of an interpolated string: literal text, or an expression's source range.</summary>
 public readonly record struct StrPart(bool IsExpr, string Text, int Start, int End);
 
-public sealed class Token
+/// <summary>A token: a struct, so that a file's tokens are one array (which the analyzer reuses from file to file).</summary>
+public struct Token
 {
+    private string? _text;
+
     public TokKind Kind;
-    public string Text = "";
+
+    public string Text
+    {
+        readonly get => _text ?? "";
+        init => _text = value;
+    }
+
     public int Start;
     public int End;
 
@@ -40,7 +49,7 @@ public sealed class Token
     public List<StrPart>? Parts;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override string ToString() => $"{Kind}:{Text}@{Start}";
+    public override readonly string ToString() => $"{Kind}:{Text}@{Start}";
 }
 
 /// <summary>
@@ -61,14 +70,24 @@ public sealed class Lexer
     private readonly Stack<int> _indents = new();
     private int _depth;
 
-    private Lexer(string s, int start, int end, Lang lang)
+    private Lexer(string s, int start, int end, Lang lang, List<Token>? reuse)
     {
         _s = s;
         _i = start;
         _end = end;
         _lang = lang;
         _indents.Push(0);
-        _out = new List<Token>(Math.Max(16, (end - start) / 6)); // about one token per 5-7 chars of code
+        var expected = Math.Max(16, (end - start) / 6); // about one token per 5-7 chars of code
+        if (reuse is null)
+        {
+            _out = new List<Token>(expected);
+        }
+        else
+        {
+            reuse.Clear();
+            reuse.EnsureCapacity(expected);
+            _out = reuse;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -99,9 +118,13 @@ public sealed class Lexer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static List<Token> Lex(string s, int start, int end, Lang lang)
+    public static List<Token> Lex(string s, int start, int end, Lang lang) => Lex(s, start, end, lang, null);
+
+    /// <summary>Lexes into <paramref name="reuse"/> (cleared first) when given: no token array per file.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static List<Token> Lex(string s, int start, int end, Lang lang, List<Token>? reuse)
     {
-        var l = new Lexer(s, start, end, lang);
+        var l = new Lexer(s, start, end, lang, reuse);
         l.Run();
         return l._out;
     }
@@ -1110,7 +1133,7 @@ public sealed class Lexer
                 var st = _i;
                 _i += k;
                 Simple(q, 1, allowNewline: false);
-                _out[^1].Start = st;
+                System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_out)[^1].Start = st;
             }
 
             return true;

@@ -98,20 +98,21 @@ public sealed class ObjectExpr(List<Prop> props) : Expr
 {
     public List<Prop> Props { get; } = props;
 
-    public Expr? Get(string key)
+    public Expr? Get(string key) => GetProp(key)?.Value;
+
+    public Prop? GetProp(string key)
     {
+        var norm = Names.Norm(key);
         foreach (var p in Props)
         {
-            if (p.Key is not null && Names.Norm(p.Key) == Names.Norm(key))
+            if (p.Key is not null && Names.Norm(p.Key) == norm)
             {
-                return p.Value;
+                return p;
             }
         }
 
         return null;
     }
-
-    public Prop? GetProp(string key) => Props.FirstOrDefault(p => p.Key is not null && Names.Norm(p.Key) == Names.Norm(key));
 }
 
 public sealed class ArrayExpr(List<Expr> items) : Expr
