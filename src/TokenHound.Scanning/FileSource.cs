@@ -58,7 +58,7 @@ public static class FileSource
 
     /// <inheritdoc cref="WalkEntries"/>
     public static IEnumerable<(string Abs, string Rel)> Walk(string root, ScanOptions options, IFindingSink sink, CancellationToken ct) =>
-        WalkEntries(root, options, sink, ct).Select(e => (e.Abs, e.Rel));
+        WalkEntries(Path.GetFullPath(root), options, sink, ct).Select(e => (e.Abs, e.Rel));
 
     /// <summary>
     /// The files under a folder, in ordinal order, minus default excludes, config excludes and what .gitignore files
@@ -72,39 +72,52 @@ public static class FileSource
         stack.Push((root, "", honourGitIgnore ? IgnoreStack.ForRoot(root) : IgnoreStack.Empty));
         var files = new List<(string, string, bool)>();
         var dirs = new List<(string Abs, string Rel)>();
+        var listing = new List<(string Name, EntryKind Kind)>();
         while (stack.Count > 0)
         {
             ct.ThrowIfCancellationRequested();
             var (dir, dirRel, parentIgnore) = stack.Pop();
             var ignore = dirRel.Length == 0 || !honourGitIgnore ? parentIgnore : parentIgnore.ForFolder(dir, dirRel);
-            FileSystemInfo[] entries;
-            try
+            // The folder's own entry types (no stat per entry) where the runtime's native shim is there; else FileSystemInfo.
+            listing.Clear();
+            if (!NativeFs.TryList(dir, listing))
             {
-                entries = new DirectoryInfo(dir).GetFileSystemInfos();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-            {
-                sink.Warn(dirRel.Length == 0 ? root : dirRel, $"cannot read folder: {e.Message}");
-                continue;
+                FileSystemInfo[] infos;
+                try
+                {
+                    infos = new DirectoryInfo(dir).GetFileSystemInfos();
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+                {
+                    sink.Warn(dirRel.Length == 0 ? root : dirRel, $"cannot read folder: {e.Message}");
+                    continue;
+                }
+
+                foreach (var info in infos)
+                {
+                    listing.Add((info.Name, EntryKind.Unknown));
+                }
             }
 
-            Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            listing.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
             files.Clear();
             dirs.Clear();
-            foreach (var info in entries)
+            foreach (var (name, reported) in listing)
             {
-                var rel = dirRel.Length == 0 ? info.Name : dirRel + "/" + info.Name;
+                var rel = dirRel.Length == 0 ? name : dirRel + "/" + name;
+                var full = Path.Join(dir, name);
+                var kind = reported;
                 bool isLink;
                 bool isDir;
                 try
                 {
-                    // The attributes come with the directory entry: no readlink per file (only links pay for it).
-                    isLink = (info.Attributes & FileAttributes.ReparsePoint) != 0;
-                    isDir = info is DirectoryInfo;
-                    if (isLink && !isDir && Directory.Exists(info.FullName))
+                    if (kind == EntryKind.Unknown)
                     {
-                        isDir = true;
+                        kind = KindOf(full);
                     }
+
+                    isLink = kind == EntryKind.SymbolicLink;
+                    isDir = kind == EntryKind.Directory || (isLink && Directory.Exists(full));
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
@@ -120,15 +133,15 @@ public static class FileSource
                         continue;
                     }
 
-                    if (!options.NoDefaultExcludes && DefaultExcludedDirs.Contains(info.Name))
+                    if (!options.NoDefaultExcludes && DefaultExcludedDirs.Contains(name))
                     {
                         continue;
                     }
 
-                    if (info.Name == ".git")
+                    if (name == ".git")
                     {
                         // Even with --no-default-excludes, .gitignore rules never apply inside .git.
-                        dirs.Add((info.FullName, rel));
+                        dirs.Add((full, rel));
                         continue;
                     }
 
@@ -137,7 +150,7 @@ public static class FileSource
                         continue;
                     }
 
-                    dirs.Add((info.FullName, rel));
+                    dirs.Add((full, rel));
                 }
                 else
                 {
@@ -146,13 +159,13 @@ public static class FileSource
                         continue;
                     }
 
-                    if (!isLink && info is FileInfo { Length: 0 } && SpecialFiles.IsSpecial(info.FullName))
+                    if (kind == EntryKind.Special)
                     {
                         sink.Warn(rel, "not a regular file (FIFO, socket or device); skipped");
                         continue;
                     }
 
-                    files.Add((info.FullName, rel, isLink));
+                    files.Add((full, rel, isLink));
                 }
             }
 
@@ -166,6 +179,23 @@ public static class FileSource
                 stack.Push((dirs[i].Abs, dirs[i].Rel, ignore));
             }
         }
+    }
+
+    /// <summary>The kind of an entry whose folder did not say (an lstat; FIFOs and devices look like empty files).</summary>
+    private static EntryKind KindOf(string full)
+    {
+        var info = new FileInfo(full);
+        if ((info.Attributes & FileAttributes.ReparsePoint) != 0)
+        {
+            return EntryKind.SymbolicLink;
+        }
+
+        if ((info.Attributes & FileAttributes.Directory) != 0)
+        {
+            return EntryKind.Directory;
+        }
+
+        return info.Length == 0 && SpecialFiles.IsSpecial(full) ? EntryKind.Special : EntryKind.File;
     }
 
     /// <summary>
@@ -211,54 +241,75 @@ public static class FileSource
                 path = info.FullName;
             }
 
+            if (NativeFs.TryOpenRegular(path, out var native))
+            {
+                using (native)
+                {
+                    return Read(new Reader(null, native), path, rel, abs, root, options, sink, stats, streamLarge);
+                }
+            }
+
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            var length = RandomAccess.GetLength(handle);
-            if (length > options.MaxFileSize)
-            {
-                sink.Warn(rel, $"skipped: {length:N0} bytes is over the size cap ({options.MaxFileSize:N0}; raise it with --max-file-size)");
-                return null;
-            }
-
-            if (streamLarge && length > StreamAbove(rel, options))
-            {
-                Span<byte> head = stackalloc byte[SniffBytes];
-                var n = ReadFully(handle, head, 0);
-                if (TextDecoding.LooksBinary(head[..n]))
-                {
-                    Binary(rel, sink, stats);
-                    return null;
-                }
-
-                return new ScanItem { Large = new LargeFile(path, rel, root, length) };
-            }
-
-            var bytes = ScanBuffers.Bytes.Rent((int)Math.Max(1, length));
-            try
-            {
-                var sniff = ReadFully(handle, bytes.AsSpan(0, (int)Math.Min(length, SniffBytes)), 0);
-                if (TextDecoding.LooksBinary(bytes.AsSpan(0, sniff)))
-                {
-                    Binary(rel, sink, stats);
-                    return null;
-                }
-
-                var read = sniff + ReadFully(handle, bytes.AsSpan(sniff, (int)length - sniff), sniff);
-                var (chars, count) = TextDecoding.DecodePooled(bytes.AsSpan(0, read), rel, sink);
-                return new ScanItem
-                {
-                    File = new SourceFile { Path = rel, FullPath = abs, Root = root, Content = chars.AsMemory(0, count) },
-                    Pooled = chars,
-                };
-            }
-            finally
-            {
-                ScanBuffers.Bytes.Return(bytes);
-            }
+            return Read(new Reader(handle, default), path, rel, abs, root, options, sink, stats, streamLarge);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
             sink.Warn(rel, $"cannot read: {e.Message}");
             return null;
+        }
+    }
+
+    /// <summary>A file open either through the native shim or as a managed handle.</summary>
+    private readonly struct Reader(Microsoft.Win32.SafeHandles.SafeFileHandle? handle, NativeFs.OpenFile native)
+    {
+        public long Length => handle is null ? native.Length : RandomAccess.GetLength(handle);
+
+        public int ReadFully(Span<byte> buffer, long offset) => handle is null ? native.ReadFully(buffer, offset) : FileSource.ReadFully(handle, buffer, offset);
+    }
+
+    private static ScanItem? Read(Reader handle, string path, string rel, string abs, string root, ScanOptions options, IFindingSink sink, ScanStats stats, bool streamLarge)
+    {
+        var length = handle.Length;
+        if (length > options.MaxFileSize)
+        {
+            sink.Warn(rel, $"skipped: {length:N0} bytes is over the size cap ({options.MaxFileSize:N0}; raise it with --max-file-size)");
+            return null;
+        }
+
+        if (streamLarge && length > StreamAbove(rel, options))
+        {
+            Span<byte> head = stackalloc byte[SniffBytes];
+            var n = handle.ReadFully(head, 0);
+            if (TextDecoding.LooksBinary(head[..n]))
+            {
+                Binary(rel, sink, stats);
+                return null;
+            }
+
+            return new ScanItem { Large = new LargeFile(path, rel, root, length) };
+        }
+
+        var bytes = ScanBuffers.Bytes.Rent((int)Math.Max(1, length));
+        try
+        {
+            var sniff = handle.ReadFully(bytes.AsSpan(0, (int)Math.Min(length, SniffBytes)), 0);
+            if (TextDecoding.LooksBinary(bytes.AsSpan(0, sniff)))
+            {
+                Binary(rel, sink, stats);
+                return null;
+            }
+
+            var read = sniff + handle.ReadFully(bytes.AsSpan(sniff, (int)length - sniff), sniff);
+            var (chars, count) = TextDecoding.DecodePooled(bytes.AsSpan(0, read), rel, sink);
+            return new ScanItem
+            {
+                File = new SourceFile { Path = rel, FullPath = abs, Root = root, Content = chars.AsMemory(0, count) },
+                Pooled = chars,
+            };
+        }
+        finally
+        {
+            ScanBuffers.Bytes.Return(bytes);
         }
     }
 
