@@ -7,7 +7,7 @@ public sealed partial class Engine
 {
     private static readonly HashSet<string> LogMethods = new(StringComparer.OrdinalIgnoreCase)
     {
-        "log", "info", "warn", "warning", "error", "debug", "trace", "fatal", "critical", "exception", "verbose", "silly",
+        "log", "info", "information", "warn", "warning", "error", "debug", "trace", "fatal", "critical", "exception", "verbose", "silly",
         "notice", "print", "printf", "println", "fatalf", "fatalln", "panicf", "panicln", "errorf", "warnf", "infof", "debugf",
         "tracef", "infow", "errorw", "warnw", "debugw", "loginformation", "logwarning", "logerror", "logdebug", "logtrace",
         "logcritical", "logline", "write", "writeline", "dir", "severe", "fine", "finer", "finest", "msg", "msgf", "infoContext",
@@ -944,16 +944,38 @@ public sealed partial class Engine
         var r = Resolve(e, s);
         if (r is StrExpr str)
         {
-            return (!IsPlaceholder(str.Value), false);
+            return (LooksLikeKey(str.Value), false);
         }
 
         if (r is CallExpr { Callee: MemberExpr { Name: "String" } } ac && ac.Args.Count == 1 && ac.Args[0].Value is StrExpr s2)
         {
-            return (!IsPlaceholder(s2.Value), false); // aws.String("...")
+            return (LooksLikeKey(s2.Value), false); // aws.String("...")
         }
 
         var t = Eval(r, s);
         return (false, (t & T.EnvValue) != 0);
+    }
+
+    /// <summary>
+    /// A literal that can be a real key: an access key id (AKIA/ASIA/ABIA/ACCA + 16 of A-Z2-7) or a 40-char secret
+    /// of the key alphabet with mixed case and digits, and no placeholder words. "access-key-id", "shared_config_akid"
+    /// or "DoNotUseThisKey" in SDK tests are labels, not keys.
+    /// </summary>
+    private static bool LooksLikeKey(string v)
+    {
+        if (IsPlaceholder(v))
+        {
+            return false;
+        }
+
+        if (v.Length == 20 && (v.StartsWith("AKIA", StringComparison.Ordinal) || v.StartsWith("ASIA", StringComparison.Ordinal)
+            || v.StartsWith("ABIA", StringComparison.Ordinal) || v.StartsWith("ACCA", StringComparison.Ordinal)))
+        {
+            return v.AsSpan(4).IndexOfAnyExcept("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567") < 0;
+        }
+
+        return v.Length == 40 && v.AsSpan().IndexOfAnyExcept("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+") < 0
+            && v.AsSpan().IndexOfAnyInRange('a', 'z') >= 0 && v.AsSpan().IndexOfAnyInRange('A', 'Z') >= 0 && v.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
     }
 
     private static bool IsPlaceholder(string v)

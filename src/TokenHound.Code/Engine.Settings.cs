@@ -120,9 +120,11 @@ public sealed partial class Engine
         {
             var (l1, e1) = Classify(ak.Value, s);
             var (l2, e2) = Classify(sk.Value, s);
-            // a function returning { accessKeyId: env…, secretAccessKey: env… } is a credential provider (like the SDK's
-            // fromEnv), not a client that shadows the execution role; literal keys are reported everywhere
-            if (l1 || l2 || ((e1 || e2) && !ReferenceEquals(o, _returned)))
+            // a function returning { accessKeyId: env…, secretAccessKey: env… } (or Go's `return Value{…}, nil`) is a
+            // credential provider (like the SDK's fromEnv), not a client that shadows the execution role; literal keys
+            // are reported everywhere
+            var returned = IsReturned(o, _returned) || (_returned is ArrayExpr tuple && tuple.Items.Any(i => IsReturned(o, i)));
+            if (l1 || l2 || ((e1 || e2) && !returned))
             {
                 ReportStatic(ak.KeyStart, l1 || l2, "AWS SDK credentials");
             }
@@ -130,6 +132,10 @@ public sealed partial class Engine
 
         // Cognito verifier: clientId: null (only inside CognitoJwtVerifier.create; other objects are ignored)
     }
+
+    /// <summary>The object is the returned value itself or the body of a returned Go composite literal (Value{…}).</summary>
+    private static bool IsReturned(ObjectExpr o, Expr? returned) =>
+        ReferenceEquals(o, returned) || (returned is CallExpr c && ReferenceEquals(c.Initializer, o));
 
     private void CheckAssignmentSinks(AssignStmt a, T t, Scope s)
     {

@@ -546,7 +546,9 @@ public sealed partial class Engine
     {
         var m = CallName(c);
         var recv = c.Callee is MemberExpr me ? Path(me.Obj) : "";
-        if (Js && m == "decode" && recv is "jwt" or "jsonwebtoken" or "jsonWebToken" or "JWT" or "jwtLib")
+        // jsonwebtoken's decode(token, options?) takes the token first; Auth.js / next-auth's jwt.decode({ token, secret })
+        // takes one options object and decrypts an authenticated JWE with the secret: not an unverified decode
+        if (Js && m == "decode" && recv is "jwt" or "jsonwebtoken" or "jsonWebToken" or "JWT" or "jwtLib" && !(c.Args.Count == 1 && c.Args[0].Value is ObjectExpr))
         {
             return true;
         }
@@ -1037,6 +1039,13 @@ public sealed partial class Engine
             if (TokenMetaMembers.Contains(n) || (n is "value" or "text" or "string" or "raw" or "image" && (ot & T.Token) == 0 && SyntaxFile))
             {
                 return (ot & T.EventData) != 0 ? T.EventData : T.None;
+            }
+
+            // an object known only by its name (no traced source): a member that describes it is not the token
+            // (measurement.event.correlationId, credential.credentialType, request.authenticationScheme)
+            if ((ot & (T.Token | T.AwsSecret | T.EventData)) == 0 && Names.Describes(name))
+            {
+                return T.None;
             }
 
             return ot & (T.Token | T.NamedToken | T.EnvValue | T.EventData);

@@ -121,6 +121,40 @@ public static class Names
         "cursor", "sync",
     ];
 
+    [ThreadStatic]
+    private static Dictionary<string, bool>? t_describes;
+
+    /// <summary>
+    /// True when a name describes something about a value rather than being the value: one of its words is a
+    /// disqualifier ("correlationId", "credentialType", "tokenExpiry", "authenticationScheme").
+    /// </summary>
+    public static bool Describes(string name)
+    {
+        var memo = t_describes ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (memo.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        if (memo.Count >= 1 << 16)
+        {
+            memo.Clear();
+        }
+
+        var result = false;
+        foreach (var w in Words(name))
+        {
+            if (Disqualifiers.Contains(w) || w is "scheme" or "method" or "methods" or "attempt" or "attempts" or "interval" or "capacity")
+            {
+                result = true;
+                break;
+            }
+        }
+
+        memo[name] = result;
+        return result;
+    }
+
     /// <summary>Per-thread memo of <see cref="SaysToken"/> (no locks: the scan runs one file per thread).</summary>
     [ThreadStatic]
     private static Dictionary<string, bool>? t_saysToken;

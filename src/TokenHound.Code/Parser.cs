@@ -2245,6 +2245,7 @@ public sealed class Parser
 
         Expr? idx = null;
         var slice = false;
+        var csRange = _lang == Lang.CSharp ? CsRange() : (bool?)null;
         if (IsP(":"))
         {
             slice = true;
@@ -2280,7 +2281,54 @@ public sealed class Parser
         Accept("]");
         // x[7:] (drops a prefix such as "Bearer ") keeps the value; x[:4] / x[-4:] keep only a piece
         var tail = slice && idx is LitExpr { Kind: LitKind.Number } && _t[_p - 2].Kind == TokKind.Punct && _t[_p - 2].Text == ":";
+        if (csRange is { } keepsOnlyAPiece)
+        {
+            // C# ranges: s[7..] drops a prefix (the value stays); s[^4..], s[..4], s[0..4] keep only a piece
+            return At(new IndexExpr(obj, idx, keepsOnlyAPiece), start);
+        }
+
         return At(new IndexExpr(obj, idx, slice && !tail), start);
+    }
+
+    /// <summary>
+    /// For C# brackets at the current token: null when they hold no range operator (`..`); true when the range keeps
+    /// only a piece (s[^4..], s[..4], s[0..4]); false for s[7..], which only drops a prefix.
+    /// </summary>
+    private bool? CsRange()
+    {
+        var depth = 0;
+        var dots = -1;
+        var count = 0;
+        for (var k = _p; k < _t.Count && count < 64; k++, count++)
+        {
+            var tk = _t[k];
+            if (tk.Kind == TokKind.Punct && tk.Text is "[" or "(")
+            {
+                depth++;
+            }
+            else if (tk.Kind == TokKind.Punct && tk.Text is ")" || (tk.Kind == TokKind.Punct && tk.Text == "]" && depth > 0))
+            {
+                depth--;
+            }
+            else if (tk.Kind == TokKind.Punct && tk.Text == "]")
+            {
+                if (dots < 0)
+                {
+                    return null;
+                }
+
+                // exactly "<number> .." : a prefix dropped
+                var prefixOnly = dots == _p + 1 && _t[_p].Kind == TokKind.Number && (k == dots + 1 || (k == dots + 2 && _t[dots + 1].Text == "."));
+                return !prefixOnly;
+            }
+            else if (depth == 0 && dots < 0 && tk.Kind == TokKind.Punct
+                && (tk.Text == ".." || (tk.Text == "." && k + 1 < _t.Count && (_t[k + 1].Text == "." || (_t[k + 1].Kind == TokKind.Number && _t[k + 1].Text.StartsWith('.'))))))
+            {
+                dots = k;
+            }
+        }
+
+        return null;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
