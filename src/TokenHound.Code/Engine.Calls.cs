@@ -395,6 +395,48 @@ public sealed partial class Engine
     private bool PrintsSanitizedRepr(Expr arg, Scope s) =>
         Py && arg is NameExpr { Name: "request" or "req" } && !s.Fn.Params.Any(p => HandlerCompanions.Contains(p.Name));
 
+    /// <summary>
+    /// True when a name in the expression itself says token: a variable, member or string key (`token`,
+    /// `self.token`, `accessToken.Token`, `headers["x-api-key"]`), also inside templates, concatenations, object and
+    /// array literals and call arguments.
+    /// </summary>
+    private static bool NamesTokenDirectly(Expr e, int depth)
+    {
+        if (depth > 8)
+        {
+            return false;
+        }
+
+        switch (e)
+        {
+            case NameExpr n:
+                return Names.SaysToken(n.Name);
+            case MemberExpr m:
+                return Names.SaysToken(m.Name) || (!Names.Describes(m.Name) && NamesTokenDirectly(m.Obj, depth + 1));
+            case IndexExpr { Index: StrExpr k } ix:
+                return Names.SaysToken(k.Value) || Names.IsCredentialHeader(k.Value) || NamesTokenDirectly(ix.Obj, depth + 1);
+            case IndexExpr ix:
+                return NamesTokenDirectly(ix.Obj, depth + 1);
+            case InterpExpr ie:
+                return ie.Parts.Any(p => NamesTokenDirectly(p, depth + 1));
+            case BinaryExpr b:
+                return NamesTokenDirectly(b.Left, depth + 1) || NamesTokenDirectly(b.Right, depth + 1);
+            case UnaryExpr u:
+                return NamesTokenDirectly(u.Operand, depth + 1);
+            case CondExpr ce:
+                return NamesTokenDirectly(ce.Then, depth + 1) || NamesTokenDirectly(ce.Else, depth + 1);
+            case ObjectExpr o:
+                return o.Props.Any(p => (p.Key is not null && Names.SaysToken(p.Key)) || NamesTokenDirectly(p.Value, depth + 1));
+            case ArrayExpr a:
+                return a.Items.Any(i => NamesTokenDirectly(i, depth + 1));
+            case CallExpr call:
+                return call.Args.Any(a => NamesTokenDirectly(a.Value, depth + 1))
+                    || (call.Callee is MemberExpr cm && NamesTokenDirectly(cm.Obj, depth + 1));
+            default:
+                return false;
+        }
+    }
+
     private void CheckCallRules(CallExpr c, string name, string lname, Expr? recv, string recvPath, T rt, T[] argT, T all, Scope s, string? typeName)
     {
         // ---------------- logging
@@ -410,7 +452,14 @@ public sealed partial class Engine
                     continue;
                 }
 
-                tok |= t & AnyToken;
+                // a value known only by a name (no traced source) counts when the logged expression itself names it
+                // (token, self.token, accessToken.Token, f"{access_token}"); a value derived from such a name
+                // (result = svc.GetChangeToken(), message built from an enum, correlationId) does not
+                if ((t & (T.Token | T.AwsSecret)) != 0 || ((t & T.NamedToken) != 0 && NamesTokenDirectly(c.Args[i].Value, 0)))
+                {
+                    tok |= t & AnyToken;
+                }
+
                 whole |= (t & (T.WholeEvent | T.Headers)) != 0 && !PrintsSanitizedRepr(c.Args[i].Value, s);
             }
 

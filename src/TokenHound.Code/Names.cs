@@ -118,7 +118,9 @@ public static class Names
         "query", "command", "request", "response", "result", "secrets", "arns", "username",
         // positions of syntax tokens and pagination tokens (NextToken, continuation / page / sync tokens) are not credentials
         "range", "span", "pos", "position", "offset", "start", "end", "lineno", "column", "next", "continuation", "page", "pagination",
-        "cursor", "sync",
+        "cursor", "sync", "starting",
+        // counters and settings about a credential (credentialRefreshAttempt, tokenRefreshInterval, authScheme)
+        "attempt", "attempts", "interval", "capacity", "scheme", "method", "methods",
     ];
 
     [ThreadStatic]
@@ -144,7 +146,7 @@ public static class Names
         var result = false;
         foreach (var w in Words(name))
         {
-            if (Disqualifiers.Contains(w) || w is "scheme" or "method" or "methods" or "attempt" or "attempts" or "interval" or "capacity")
+            if (Disqualifiers.Contains(w))
             {
                 result = true;
                 break;

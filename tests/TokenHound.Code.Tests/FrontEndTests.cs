@@ -56,7 +56,7 @@ public sealed class FrontEndTests
                          .strip())
                 log.info(
                     "continued %s",
-                    value,
+                    value.strip() or token,
                 )
             """";
         Assert.Equal([("THC001", 13), ("THC001", 14), ("THC001", 15), ("THC001", 20)], Findings("a.py", text));
