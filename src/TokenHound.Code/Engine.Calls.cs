@@ -26,6 +26,7 @@ public sealed partial class Engine
         "entries", "assign", "todict", "dict", "model_dump", "json", "text", "body", "format", "str", "repr", "string",
         "btoa", "atob", "b64encode", "b64decode", "urlsafe_b64encode", "tobase64string", "encodetostring", "bytes", "quote",
         "urlencode", "encodeuricomponent", "escape", "unescape", "interpolate", "f", "append", "appendformat", "sb",
+        "of", "ofentries", "entry", "aslist", "singletonmap", // Java Map.of / List.of / Arrays.asList build a value from their arguments
     };
 
     private static readonly HashSet<string> CleanMethods = new(StringComparer.OrdinalIgnoreCase)
@@ -363,6 +364,12 @@ public sealed partial class Engine
             return false;
         }
 
+        // structured-field chains log on the logger at their root: log.WithField(...).Info, logger.With(...).Info
+        if (recv is CallExpr { Callee: MemberExpr { Name: "WithField" or "WithFields" or "With" or "WithError" or "WithValues" } wm })
+        {
+            return IsLogCall(c, name, wm.Obj, Path(wm.Obj));
+        }
+
         var rp = recvPath;
         if (rp == "fmt")
         {
@@ -431,6 +438,7 @@ public sealed partial class Engine
                 return a.Items.Any(i => NamesTokenDirectly(i, depth + 1));
             case CallExpr call:
                 return call.Args.Any(a => NamesTokenDirectly(a.Value, depth + 1))
+                    || (call.Initializer is { } init && NamesTokenDirectly(init, depth + 1))
                     || (call.Callee is MemberExpr cm && NamesTokenDirectly(cm.Obj, depth + 1));
             default:
                 return false;
@@ -461,6 +469,22 @@ public sealed partial class Engine
                 }
 
                 whole |= (t & (T.WholeEvent | T.Headers)) != 0 && !PrintsSanitizedRepr(c.Args[i].Value, s);
+            }
+
+            // structured fields set on the way: logrus log.WithField("k", v).Info(...), WithFields(log.Fields{...}),
+            // zap / slog logger.With(...).Info(...)
+            for (var r = recv as CallExpr; r is not null && r.Callee is MemberExpr { Name: "WithField" or "WithFields" or "With" or "WithError" or "WithValues" } rm; r = rm.Obj as CallExpr)
+            {
+                foreach (var a in r.Args)
+                {
+                    var t = Eval(a.Value, s);
+                    if ((t & (T.Token | T.AwsSecret)) != 0 || ((t & T.NamedToken) != 0 && NamesTokenDirectly(a.Value, 0)))
+                    {
+                        tok |= t & AnyToken;
+                    }
+
+                    whole |= (t & (T.WholeEvent | T.Headers)) != 0;
+                }
             }
 
             if (tok != T.None)

@@ -268,6 +268,18 @@ public sealed partial class Engine
             return T.ErrorObj;
         }
 
+        // an exception handler's parameter: Spring @ExceptionHandler(Exception ex), a C#/Java catch-like handler
+        if ((Java || Cs) && p.Type is { } pt && (pt.EndsWith("Exception", StringComparison.Ordinal) || pt.EndsWith("Throwable", StringComparison.Ordinal) || pt == "Error"))
+        {
+            return T.ErrorObj;
+        }
+
+        // Express error middleware: (err, req, res, next) — four parameters, the first is the error
+        if (Js && fn.Params.Count == 4 && ReferenceEquals(p, fn.Params[0]) && p.Name is "err" or "error" or "e" or "ex" && Names.IsEventName(fn.Params[1].Name))
+        {
+            return T.ErrorObj;
+        }
+
         return NameSaysToken(p.Name) ? T.NamedToken : T.None;
     }
 
@@ -549,6 +561,12 @@ public sealed partial class Engine
         // jsonwebtoken's decode(token, options?) takes the token first; Auth.js / next-auth's jwt.decode({ token, secret })
         // takes one options object and decrypts an authenticated JWE with the secret: not an unverified decode
         if (Js && m == "decode" && recv is "jwt" or "jsonwebtoken" or "jsonWebToken" or "JWT" or "jwtLib" && !(c.Args.Count == 1 && c.Args[0].Value is ObjectExpr))
+        {
+            return true;
+        }
+
+        // jose's decodeJwt(token) and jwt-decode's jwtDecode(token) read the claims without any key
+        if (Js && m is "decodeJwt" or "jwtDecode" or "jwt_decode" && recv is "" or "jose" or "jwtDecode" && c.Args.Count >= 1 && c.Args[0].Value is not ObjectExpr)
         {
             return true;
         }
