@@ -788,6 +788,11 @@ public sealed partial class Engine
 
     private void CheckStorageCall(CallExpr c, string name, string recvPath, T[] argT, Scope s)
     {
+        if (Js && name == "setItem" && c.Callee is MemberExpr { Obj: NameExpr alias } && recvPath is not ("localStorage" or "sessionStorage") && IsWebStorage(alias, s))
+        {
+            recvPath = Path(Resolve(alias, s));
+        }
+
         if (Js && name == "setItem" && recvPath.EndsWith("localStorage", StringComparison.Ordinal) || recvPath.EndsWith("sessionStorage", StringComparison.Ordinal) && name == "setItem")
         {
             var keyTok = c.Args.Count > 0 && c.Args[0].Value is StrExpr k && Names.IsTokenCookie(k.Value);
@@ -827,6 +832,19 @@ public sealed partial class Engine
 
             optsMissing = c.Args.Count < 3;
             kind = "res.cookie";
+        }
+        else if (Js && name == "serialize" && recvPath is "" or "cookie" or "Cookie" or "cookies" && c.Args.Count >= 2)
+        {
+            // the `cookie` package: serialize(name, value, { httpOnly, secure, sameSite }) builds a Set-Cookie value
+            nameArg = c.Args[0].Value;
+            valueArg = c.Args[1].Value;
+            if (c.Args.Count >= 3)
+            {
+                opts = AsObject(Resolve(c.Args[2].Value, s));
+            }
+
+            optsMissing = c.Args.Count < 3;
+            kind = "cookie.serialize";
         }
         else if (Cs && name == "Append" && recvPath.EndsWith("Cookies", StringComparison.Ordinal) && c.Args.Count >= 2)
         {
@@ -974,6 +992,11 @@ public sealed partial class Engine
         var items = value is ArrayExpr arr ? arr.Items : [value];
         foreach (var item in items)
         {
+            if (item is CallExpr sc && CallName(sc) == "serialize")
+            {
+                continue; // the cookie package's serialize(name, value, options) is checked as a call, options included
+            }
+
             var lit = LiteralText(item);
             var m = CookieHead.Match(lit);
             var tokenCookie = (m.Success && Names.IsTokenCookie(m.Groups[1].Value)) || (Eval(item, s) & (T.Token | T.AwsSecret)) != 0;

@@ -133,6 +133,13 @@ public sealed partial class Engine
         // Cognito verifier: clientId: null (only inside CognitoJwtVerifier.create; other objects are ignored)
     }
 
+    /// <summary>localStorage / sessionStorage, also through a local alias (`const store = window.localStorage`).</summary>
+    private bool IsWebStorage(Expr e, Scope s)
+    {
+        var path = Path(Resolve(e, s));
+        return path.EndsWith("localStorage", StringComparison.Ordinal) || path.EndsWith("sessionStorage", StringComparison.Ordinal);
+    }
+
     /// <summary>The object is the returned value itself or the body of a returned Go composite literal (Value{…}).</summary>
     private static bool IsReturned(ObjectExpr o, Expr? returned) =>
         ReferenceEquals(o, returned) || (returned is CallExpr c && ReferenceEquals(c.Initializer, o));
@@ -151,8 +158,8 @@ public sealed partial class Engine
         // localStorage.token = x / localStorage["token"] = x
         string? storeKey = target switch
         {
-            MemberExpr m when Path(m.Obj).EndsWith("localStorage", StringComparison.Ordinal) || Path(m.Obj).EndsWith("sessionStorage", StringComparison.Ordinal) => m.Name,
-            IndexExpr { Index: StrExpr k } ix when Path(ix.Obj).EndsWith("localStorage", StringComparison.Ordinal) || Path(ix.Obj).EndsWith("sessionStorage", StringComparison.Ordinal) => k.Value,
+            MemberExpr m when IsWebStorage(m.Obj, s) => m.Name,
+            IndexExpr { Index: StrExpr k } ix when IsWebStorage(ix.Obj, s) => k.Value,
             _ => null,
         };
         if (Js && storeKey is not null && (Names.IsTokenCookie(storeKey) || (t & AnyToken) != 0))
