@@ -199,6 +199,7 @@ public sealed partial class Engine
         public List<(CallExpr Call, string TokenRoot)> JavaDecodes { get; } = [];
         public List<CallExpr> ReadTokens { get; } = [];
         public List<CallExpr> ManualDecodes { get; } = [];
+        public List<CallExpr> GoUnverified { get; } = [];
         public Dictionary<string, (CallExpr Call, bool HttpOnly, bool Secure, bool Token)> JavaCookies { get; } = new(StringComparer.Ordinal);
     }
 
@@ -421,6 +422,15 @@ public sealed partial class Engine
             if (!s.Verified.Contains(root) && !s.AnyVerify)
             {
                 Report(CodeRules.JwtUnverified, call.NameStart, "JWT.decode() does not verify the signature and no verifier checks this token", Confidence.High);
+            }
+        }
+
+        if (!s.AnyVerify)
+        {
+            // golang-jwt's own ParseWithClaims calls ParseUnverified and then token.Method.Verify: that verifies
+            foreach (var c in s.GoUnverified)
+            {
+                Report(CodeRules.JwtUnverified, c.NameStart, "ParseUnverified reads the token without checking its signature", Confidence.High);
             }
         }
 
