@@ -407,7 +407,7 @@ public sealed partial class Engine
     /// `self.token`, `accessToken.Token`, `headers["x-api-key"]`), also inside templates, concatenations, object and
     /// array literals and call arguments.
     /// </summary>
-    private static bool NamesTokenDirectly(Expr e, int depth)
+    private static bool NamesTokenDirectly(Expr e, Scope s, int depth)
     {
         if (depth > 8)
         {
@@ -417,33 +417,39 @@ public sealed partial class Engine
         switch (e)
         {
             case NameExpr n:
-                return Names.SaysToken(n.Name);
+                return Names.SaysToken(n.Name) || s.IsDirectNamed(n.Name);
+            case MemberExpr { Obj: NameExpr { Name: var typeName } } constant when IsConstantName(constant.Name) && typeName.Length > 0 && char.IsUpper(typeName[0]):
+                return false; // an enum / constant (AuthenticationMethodType.PASSWORD) names a kind, not a value
             case MemberExpr m:
-                return Names.SaysToken(m.Name) || (!Names.Describes(m.Name) && NamesTokenDirectly(m.Obj, depth + 1));
+                return Names.SaysToken(m.Name) || (!Names.Describes(m.Name) && NamesTokenDirectly(m.Obj, s, depth + 1));
             case IndexExpr { Index: StrExpr k } ix:
-                return Names.SaysToken(k.Value) || Names.IsCredentialHeader(k.Value) || NamesTokenDirectly(ix.Obj, depth + 1);
+                return Names.SaysToken(k.Value) || Names.IsCredentialHeader(k.Value) || NamesTokenDirectly(ix.Obj, s, depth + 1);
             case IndexExpr ix:
-                return NamesTokenDirectly(ix.Obj, depth + 1);
+                return NamesTokenDirectly(ix.Obj, s, depth + 1);
             case InterpExpr ie:
-                return ie.Parts.Any(p => NamesTokenDirectly(p, depth + 1));
+                return ie.Parts.Any(p => NamesTokenDirectly(p, s, depth + 1));
             case BinaryExpr b:
-                return NamesTokenDirectly(b.Left, depth + 1) || NamesTokenDirectly(b.Right, depth + 1);
+                return NamesTokenDirectly(b.Left, s, depth + 1) || NamesTokenDirectly(b.Right, s, depth + 1);
             case UnaryExpr u:
-                return NamesTokenDirectly(u.Operand, depth + 1);
+                return NamesTokenDirectly(u.Operand, s, depth + 1);
             case CondExpr ce:
-                return NamesTokenDirectly(ce.Then, depth + 1) || NamesTokenDirectly(ce.Else, depth + 1);
+                return NamesTokenDirectly(ce.Then, s, depth + 1) || NamesTokenDirectly(ce.Else, s, depth + 1);
             case ObjectExpr o:
-                return o.Props.Any(p => (p.Key is not null && Names.SaysToken(p.Key)) || NamesTokenDirectly(p.Value, depth + 1));
+                return o.Props.Any(p => (p.Key is not null && Names.SaysToken(p.Key)) || NamesTokenDirectly(p.Value, s, depth + 1));
             case ArrayExpr a:
-                return a.Items.Any(i => NamesTokenDirectly(i, depth + 1));
+                return a.Items.Any(i => NamesTokenDirectly(i, s, depth + 1));
             case CallExpr call:
-                return call.Args.Any(a => NamesTokenDirectly(a.Value, depth + 1))
-                    || (call.Initializer is { } init && NamesTokenDirectly(init, depth + 1))
-                    || (call.Callee is MemberExpr cm && NamesTokenDirectly(cm.Obj, depth + 1));
+                return call.Args.Any(a => NamesTokenDirectly(a.Value, s, depth + 1))
+                    || (call.Initializer is { } init && NamesTokenDirectly(init, s, depth + 1))
+                    || (call.Callee is MemberExpr cm && NamesTokenDirectly(cm.Obj, s, depth + 1));
             default:
                 return false;
         }
     }
+
+    /// <summary>ALL_CAPS (with digits and underscores): a constant or enum member.</summary>
+    private static bool IsConstantName(string name) =>
+        name.Length > 1 && name.AsSpan().IndexOfAnyExcept("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") < 0;
 
     private void CheckCallRules(CallExpr c, string name, string lname, Expr? recv, string recvPath, T rt, T[] argT, T all, Scope s, string? typeName)
     {
@@ -463,7 +469,7 @@ public sealed partial class Engine
                 // a value known only by a name (no traced source) counts when the logged expression itself names it
                 // (token, self.token, accessToken.Token, f"{access_token}"); a value derived from such a name
                 // (result = svc.GetChangeToken(), message built from an enum, correlationId) does not
-                if ((t & (T.Token | T.AwsSecret)) != 0 || ((t & T.NamedToken) != 0 && NamesTokenDirectly(c.Args[i].Value, 0)))
+                if ((t & (T.Token | T.AwsSecret)) != 0 || ((t & T.NamedToken) != 0 && NamesTokenDirectly(c.Args[i].Value, s, 0)))
                 {
                     tok |= t & AnyToken;
                 }
@@ -478,7 +484,7 @@ public sealed partial class Engine
                 foreach (var a in r.Args)
                 {
                     var t = Eval(a.Value, s);
-                    if ((t & (T.Token | T.AwsSecret)) != 0 || ((t & T.NamedToken) != 0 && NamesTokenDirectly(a.Value, 0)))
+                    if ((t & (T.Token | T.AwsSecret)) != 0 || ((t & T.NamedToken) != 0 && NamesTokenDirectly(a.Value, s, 0)))
                     {
                         tok |= t & AnyToken;
                     }

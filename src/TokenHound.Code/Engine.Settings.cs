@@ -177,6 +177,14 @@ public sealed partial class Engine
             }
         }
 
+        // Koa: ctx.body = … is the response; an error status set before it (ctx.status = 4xx/5xx) or a catch block
+        // makes it an error response
+        if (Js && target is MemberExpr { Name: "body", Obj: NameExpr { Name: "ctx" } } && s.TryVar("ctx", out var ctxT) && (ctxT & T.WholeEvent) != 0)
+        {
+            var before = a.Start > s.Fn.Start && a.Start <= _src.Length ? _src[s.Fn.Start..a.Start] : "";
+            CheckResponseBody(a.Value, t, target.Start, s, InErrorContext(s) || KoaErrorStatus().IsMatch(before), "the Koa response body");
+        }
+
         // headers['Set-Cookie'] = ...
         if (target is IndexExpr { Index: StrExpr hk } && hk.Value.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase))
         {
@@ -229,4 +237,7 @@ public sealed partial class Engine
     private bool LooksLikeDjangoSettings() =>
         _path.EndsWith("settings.py", StringComparison.OrdinalIgnoreCase) || _path.Contains("/settings/", StringComparison.OrdinalIgnoreCase)
         || _src.Contains("INSTALLED_APPS", StringComparison.Ordinal) || _src.Contains("ALLOWED_HOSTS", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"ctx\.status\s*=\s*[45]\d\d", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex KoaErrorStatus();
 }

@@ -200,6 +200,22 @@ public sealed partial class Engine
         public List<CallExpr> ReadTokens { get; } = [];
         public List<CallExpr> ManualDecodes { get; } = [];
         public List<CallExpr> GoUnverified { get; } = [];
+
+        /// <summary>Variables assigned from an expression that names a token (see NamesTokenDirectly).</summary>
+        public HashSet<string>? DirectNamed;
+
+        public bool IsDirectNamed(string name)
+        {
+            for (var sc = this; sc is not null; sc = sc.Parent)
+            {
+                if (sc.DirectNamed?.Contains(name) == true)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
         public Dictionary<string, (CallExpr Call, bool HttpOnly, bool Secure, bool Token)> JavaCookies { get; } = new(StringComparer.Ordinal);
     }
 
@@ -275,6 +291,12 @@ public sealed partial class Engine
             return T.ErrorObj;
         }
 
+        // Koa middleware / router handler: (ctx, next) whose ctx is used as the request/response context
+        if (Js && p.Name == "ctx" && KoaShaped(fn))
+        {
+            return T.WholeEvent;
+        }
+
         // Express error middleware: (err, req, res, next) — four parameters, the first is the error
         if (Js && fn.Params.Count == 4 && ReferenceEquals(p, fn.Params[0]) && p.Name is "err" or "error" or "e" or "ex" && Names.IsEventName(fn.Params[1].Name))
         {
@@ -282,6 +304,20 @@ public sealed partial class Engine
         }
 
         return NameSaysToken(p.Name) ? T.NamedToken : T.None;
+    }
+
+    /// <summary>A function that uses its `ctx` the way Koa handlers do (request, headers, response body, cookies).</summary>
+    private bool KoaShaped(FunctionDef fn)
+    {
+        if (fn.End <= fn.Start || fn.End > _src.Length)
+        {
+            return false;
+        }
+
+        var body = _src.AsSpan(fn.Start, fn.End - fn.Start);
+        return body.Contains("ctx.request", StringComparison.Ordinal) || body.Contains("ctx.headers", StringComparison.Ordinal)
+            || body.Contains("ctx.header.", StringComparison.Ordinal) || body.Contains("ctx.get(", StringComparison.Ordinal)
+            || body.Contains("ctx.body", StringComparison.Ordinal) || body.Contains("ctx.cookies", StringComparison.Ordinal);
     }
 
     /// <summary>Second parameters of handler signatures: (event, context), (req, res, next), (request, h) …</summary>
@@ -623,6 +659,12 @@ public sealed partial class Engine
         {
             var tokenCookie = (nc.Args[0].Value is StrExpr cs && Names.IsTokenCookie(cs.Value)) || (Eval(nc.Args[1].Value, s) & AnyToken) != 0;
             s.JavaCookies[cn.Name] = (nc, false, false, tokenCookie);
+        }
+
+        // a variable built from an expression that names a token (message = `debug token: ${token}`) names it too
+        if ((t & T.NamedToken) != 0 && (t & (T.Token | T.AwsSecret)) == 0 && a.Target is NameExpr dn && NamesTokenDirectly(v, s, 0))
+        {
+            (s.DirectNamed ??= new HashSet<string>(StringComparer.Ordinal)).Add(dn.Name);
         }
 
         // identity assignment: req.user = decoded
@@ -989,6 +1031,12 @@ public sealed partial class Engine
         if (objPath is "context" or "ctx" && m.Name == "identity")
         {
             return T.Token;
+        }
+
+        // Koa: ctx.request is the incoming request (headers and all)
+        if (Js && objPath == "ctx" && m.Name == "request" && (ot & T.WholeEvent) != 0)
+        {
+            return T.WholeEvent;
         }
 
         return MemberTaint(ot, m.Name, s);
