@@ -827,7 +827,12 @@ public sealed partial class Engine
         ObjectExpr? opts = null;
         var kind = "";
         var optsMissing = false;
-        if (Js && name == "cookie" && Root(c.Callee) is "res" or "response" or "reply" or "resp" && c.Args.Count >= 2)
+        // Express res.cookie(name, value, options) and the `cookie` package's serialize(name, value, options) (a
+        // Set-Cookie value); ASP.NET Response.Cookies.Append(name, value, options)
+        var expressCookie = Js && name == "cookie" && Root(c.Callee) is "res" or "response" or "reply" or "resp";
+        var serializedCookie = Js && name == "serialize" && recvPath is "" or "cookie" or "Cookie" or "cookies";
+        var aspNetCookie = Cs && name == "Append" && recvPath.EndsWith("Cookies", StringComparison.Ordinal);
+        if ((expressCookie || serializedCookie || aspNetCookie) && c.Args.Count >= 2)
         {
             nameArg = c.Args[0].Value;
             valueArg = c.Args[1].Value;
@@ -837,32 +842,7 @@ public sealed partial class Engine
             }
 
             optsMissing = c.Args.Count < 3;
-            kind = "res.cookie";
-        }
-        else if (Js && name == "serialize" && recvPath is "" or "cookie" or "Cookie" or "cookies" && c.Args.Count >= 2)
-        {
-            // the `cookie` package: serialize(name, value, { httpOnly, secure, sameSite }) builds a Set-Cookie value
-            nameArg = c.Args[0].Value;
-            valueArg = c.Args[1].Value;
-            if (c.Args.Count >= 3)
-            {
-                opts = AsObject(Resolve(c.Args[2].Value, s));
-            }
-
-            optsMissing = c.Args.Count < 3;
-            kind = "cookie.serialize";
-        }
-        else if (Cs && name == "Append" && recvPath.EndsWith("Cookies", StringComparison.Ordinal) && c.Args.Count >= 2)
-        {
-            nameArg = c.Args[0].Value;
-            valueArg = c.Args[1].Value;
-            if (c.Args.Count >= 3)
-            {
-                opts = AsObject(Resolve(c.Args[2].Value, s));
-            }
-
-            optsMissing = c.Args.Count < 3;
-            kind = "Response.Cookies.Append";
+            kind = expressCookie ? "res.cookie" : serializedCookie ? "cookie.serialize" : "Response.Cookies.Append";
         }
         else if (Py && name == "set_cookie")
         {

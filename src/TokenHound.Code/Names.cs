@@ -11,10 +11,13 @@ public static class Names
     /// for the same few keys and names over and over (a new string each time was a fifth of its allocations).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static string Norm(string s)
+    public static string Norm(string s) => Memoized(ref t_norm, s, NormCore);
+
+    /// <summary>A per-thread memo (cleared at 64 K entries) of a function of a name.</summary>
+    private static T Memoized<T>(ref Dictionary<string, T>? memo, string key, Func<string, T> compute)
     {
-        var memo = t_norm ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        if (memo.TryGetValue(s, out var known))
+        memo ??= new Dictionary<string, T>(StringComparer.Ordinal);
+        if (memo.TryGetValue(key, out var known))
         {
             return known;
         }
@@ -24,9 +27,9 @@ public static class Names
             memo.Clear();
         }
 
-        var n = NormCore(s);
-        memo[s] = n;
-        return n;
+        var value = compute(key);
+        memo[key] = value;
+        return value;
     }
 
     private static string NormCore(string s)
@@ -130,32 +133,7 @@ public static class Names
     /// True when a name describes something about a value rather than being the value: one of its words is a
     /// disqualifier ("correlationId", "credentialType", "tokenExpiry", "authenticationScheme").
     /// </summary>
-    public static bool Describes(string name)
-    {
-        var memo = t_describes ??= new Dictionary<string, bool>(StringComparer.Ordinal);
-        if (memo.TryGetValue(name, out var known))
-        {
-            return known;
-        }
-
-        if (memo.Count >= 1 << 16)
-        {
-            memo.Clear();
-        }
-
-        var result = false;
-        foreach (var w in Words(name))
-        {
-            if (Disqualifiers.Contains(w))
-            {
-                result = true;
-                break;
-            }
-        }
-
-        memo[name] = result;
-        return result;
-    }
+    public static bool Describes(string name) => Memoized(ref t_describes, name, static n => Words(n).Any(Disqualifiers.Contains));
 
     /// <summary>Per-thread memo of <see cref="SaysToken"/> (no locks: the scan runs one file per thread).</summary>
     [ThreadStatic]
