@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using TokenHound.Core;
+using TokenHound.Secrets.Detectors;
 
 namespace TokenHound.Code;
 
@@ -365,7 +366,7 @@ public sealed partial class Engine
         }
 
         // structured-field chains log on the logger at their root: log.WithField(...).Info, logger.With(...).Info
-        if (recv is CallExpr { Callee: MemberExpr { Name: "WithField" or "WithFields" or "With" or "WithError" or "WithValues" } wm })
+        if (FieldChainCall(recv) is { Callee: MemberExpr wm })
         {
             return IsLogCall(c, name, wm.Obj, Path(wm.Obj));
         }
@@ -401,6 +402,18 @@ public sealed partial class Engine
     /// </summary>
     private bool PrintsSanitizedRepr(Expr arg, Scope s) =>
         Py && arg is NameExpr { Name: "request" or "req" } && !s.Fn.Params.Any(p => HandlerCompanions.Contains(p.Name));
+
+    /// <summary>logrus log.WithField(s)(…), zap / slog / logr logger.With(…) / WithValues(…): a call that adds logged fields.</summary>
+    private static CallExpr? FieldChainCall(Expr? e) =>
+        e is CallExpr { Callee: MemberExpr { Name: "WithField" or "WithFields" or "With" or "WithError" or "WithValues" } } c ? c : null;
+
+    /// <summary>
+    /// The token part of a logged value's taint: a traced token or secret always; a value known only by a name when
+    /// the logged expression itself names it (token, self.token, f"{access_token}"), not when it was derived from
+    /// such a name elsewhere (result = svc.GetChangeToken(), a message built from an enum, correlationId).
+    /// </summary>
+    private static T LoggedToken(T t, Expr logged, Scope s) =>
+        (t & (T.Token | T.AwsSecret)) != 0 || ((t & T.NamedToken) != 0 && NamesTokenDirectly(logged, s, 0)) ? t & AnyToken : T.None;
 
     /// <summary>
     /// True when a name in the expression itself says token: a variable, member or string key (`token`,
@@ -466,29 +479,18 @@ public sealed partial class Engine
                     continue;
                 }
 
-                // a value known only by a name (no traced source) counts when the logged expression itself names it
-                // (token, self.token, accessToken.Token, f"{access_token}"); a value derived from such a name
-                // (result = svc.GetChangeToken(), message built from an enum, correlationId) does not
-                if ((t & (T.Token | T.AwsSecret)) != 0 || ((t & T.NamedToken) != 0 && NamesTokenDirectly(c.Args[i].Value, s, 0)))
-                {
-                    tok |= t & AnyToken;
-                }
-
+                tok |= LoggedToken(t, c.Args[i].Value, s);
                 whole |= (t & (T.WholeEvent | T.Headers)) != 0 && !PrintsSanitizedRepr(c.Args[i].Value, s);
             }
 
             // structured fields set on the way: logrus log.WithField("k", v).Info(...), WithFields(log.Fields{...}),
             // zap / slog logger.With(...).Info(...)
-            for (var r = recv as CallExpr; r is not null && r.Callee is MemberExpr { Name: "WithField" or "WithFields" or "With" or "WithError" or "WithValues" } rm; r = rm.Obj as CallExpr)
+            for (var r = FieldChainCall(recv); r is not null; r = FieldChainCall(((MemberExpr)r.Callee).Obj))
             {
                 foreach (var a in r.Args)
                 {
                     var t = Eval(a.Value, s);
-                    if ((t & (T.Token | T.AwsSecret)) != 0 || ((t & T.NamedToken) != 0 && NamesTokenDirectly(a.Value, s, 0)))
-                    {
-                        tok |= t & AnyToken;
-                    }
-
+                    tok |= LoggedToken(t, a.Value, s);
                     whole |= (t & (T.WholeEvent | T.Headers)) != 0;
                 }
             }
@@ -1039,26 +1041,13 @@ public sealed partial class Engine
     }
 
     /// <summary>
-    /// A literal that can be a real key: an access key id (AKIA/ASIA/ABIA/ACCA + 16 of A-Z2-7) or a 40-char secret
-    /// of the key alphabet with mixed case and digits, and no placeholder words. "access-key-id", "shared_config_akid"
-    /// or "DoNotUseThisKey" in SDK tests are labels, not keys.
+    /// A literal that can be a real key: an access key id or a secret access key in the shapes the secrets engine
+    /// accepts (THS001 / THS002), without placeholder words. "access-key-id", "shared_config_akid" or "DoNotUseThisKey"
+    /// in SDK tests are labels, not keys.
     /// </summary>
-    private static bool LooksLikeKey(string v)
-    {
-        if (IsPlaceholder(v))
-        {
-            return false;
-        }
-
-        if (v.Length == 20 && (v.StartsWith("AKIA", StringComparison.Ordinal) || v.StartsWith("ASIA", StringComparison.Ordinal)
-            || v.StartsWith("ABIA", StringComparison.Ordinal) || v.StartsWith("ACCA", StringComparison.Ordinal)))
-        {
-            return v.AsSpan(4).IndexOfAnyExcept("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567") < 0;
-        }
-
-        return v.Length == 40 && v.AsSpan().IndexOfAnyExcept("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+") < 0
-            && v.AsSpan().IndexOfAnyInRange('a', 'z') >= 0 && v.AsSpan().IndexOfAnyInRange('A', 'Z') >= 0 && v.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
-    }
+    private static bool LooksLikeKey(string v) =>
+        !IsPlaceholder(v)
+        && ((v.Length == 20 && AwsAccessKeyIdDetector.IsKeyIdAt(v, 0)) || AwsSecretAccessKeyDetector.IsSecretKey(v));
 
     private static bool IsPlaceholder(string v)
     {

@@ -181,7 +181,7 @@ public sealed partial class Engine
         // makes it an error response
         if (Js && target is MemberExpr { Name: "body", Obj: NameExpr { Name: "ctx" } } && s.TryVar("ctx", out var ctxT) && (ctxT & T.WholeEvent) != 0)
         {
-            var before = a.Start > s.Fn.Start && a.Start <= _src.Length ? _src[s.Fn.Start..a.Start] : "";
+            var before = a.Start > s.Fn.Start && a.Start <= _src.Length ? _src.AsSpan(s.Fn.Start, a.Start - s.Fn.Start) : default;
             CheckResponseBody(a.Value, t, target.Start, s, InErrorContext(s) || KoaErrorStatus().IsMatch(before), "the Koa response body");
         }
 

@@ -168,3 +168,25 @@ public sealed class AwsSessionTokenTests
         Scan.None("data:application/octet-stream;base64,QUJD" + FakeTokens.AwsSessionToken(34), "THS003");
     }
 }
+
+/// <summary>The whole-value shape checks the code rules use for SDK literals (THC008).</summary>
+public sealed class AwsKeyShapeTests
+{
+    [Fact]
+    public void A_random_secret_key_has_the_shape_and_labels_do_not()
+    {
+        Assert.True(AwsSecretAccessKeyDetector.IsSecretKey(FakeTokens.AwsSecretAccessKey(7)));
+        Assert.False(AwsSecretAccessKeyDetector.IsSecretKey("secret-access-key"));
+        Assert.False(AwsSecretAccessKeyDetector.IsSecretKey("ExampleSecretKeyPlaceholderValueForTests"));
+        Assert.False(AwsSecretAccessKeyDetector.IsSecretKey(FakeTokens.AwsSecretAccessKey(7) + "x"));
+        Assert.False(AwsSecretAccessKeyDetector.IsSecretKey(FakeTokens.AwsSecretAccessKey(7)[..39] + "_"));
+    }
+
+    [Fact]
+    public void A_key_id_is_recognised_as_a_whole_value()
+    {
+        Assert.True(AwsAccessKeyIdDetector.IsKeyIdAt("AKIAZ7FAKEKEY2345X7Q", 0));
+        Assert.False(AwsAccessKeyIdDetector.IsKeyIdAt("shared_config_akid00", 0));
+        Assert.False(AwsAccessKeyIdDetector.IsKeyIdAt("AKIAZ7FAKEKEY2345X0Q", 0));
+    }
+}

@@ -199,6 +199,30 @@ public sealed class AwsSecretAccessKeyDetector : SecretDetector
         }
     }
 
+    private static readonly SecretsOptions Defaults = new();
+
+    /// <summary>
+    /// True when a whole value (a string literal handed to an SDK as the secret key) has the shape of a real secret
+    /// access key: 40 base64 chars that pass the same checks as a key found after its keyword.
+    /// </summary>
+    public static bool IsSecretKey(ReadOnlySpan<char> value)
+    {
+        if (value.Length != KeyLength)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!TextUtil.IsBase64Char(c))
+            {
+                return false;
+            }
+        }
+
+        return IsCandidate(value, 0, Defaults, keyword: true);
+    }
+
     /// <summary>
     /// A real secret key is 40 random base64 chars: mixed case and, in about 999 of 1,000 keys, a digit. After its keyword
     /// a key without digits still counts when it has '+' or '/' and high entropy (random data, not a word or a path).
