@@ -110,7 +110,7 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
         try
         {
             tokens = Lexer.Lex(text, 0, text.Length, lang, ReusedTokens());
-            model = Parser.Parse(text, lang, tokens);
+            model = Parser.Parse(text, lang, tokens, skipSinklessFunctions: SkipsSinklessFunctions(text));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -156,6 +156,14 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
         return findings;
     }
 
+    /// <summary>
+    /// Whether the parser may skip function bodies without a sink word: not where Web Storage is used, since a
+    /// function may write to it through an alias defined outside (`store.token = t` with `const store = localStorage`).
+    /// </summary>
+    private bool SkipsSinklessFunctions(string text) =>
+        lang is Lang.JavaScript or Lang.TypeScript
+        && !text.Contains("localStorage", StringComparison.Ordinal) && !text.Contains("sessionStorage", StringComparison.Ordinal);
+
     [ThreadStatic]
     private static List<Token>? t_tokens;
 
@@ -179,17 +187,40 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
     /// `token` and the request/event parameter names are looked for separately (<see cref="HasTokenWord"/>,
     /// <see cref="HasRequestWord"/>): CancellationToken, tokenizers, `require`, `events` and `preventDefault` do not count.
     /// </summary>
-    private static readonly System.Buffers.SearchValues<string> Markers = System.Buffers.SearchValues.Create(
+    /// <remarks>
+    /// The markers are searched in groups of eight: one search over fifty words is four times slower than seven over
+    /// eight each, because the vectorized search (Teddy) verifies a candidate wherever any word's first letters match
+    /// and fifty words' first letters match almost everywhere in code.
+    /// </remarks>
+    private static readonly System.Buffers.SearchValues<string>[] Markers =
     [
-        "secret", "passw", "credential", "apikey", "api_key", "api-key", "jwt", "bearer", "authoriz", "cookie",
-        "accesskey", "access_key", "privatekey", "private_key", "localstorage", "sessionstorage", "developerexceptionpage",
-        "errorhandler", "environ", "getenv", "process.env", "environmentvariable", "assumerole", "assume_role", "initiateauth",
-        "initiate_auth", "getparameter", "get_parameter", "traceback", "format_exc", "stacktrace", ".stack", "statuscode",
-        "status_code", "evt", "context.identity", "signin", "login", "debug=", "debug =", "debug\"]", "debug']",
-        "apigateway", "proxyrequest", "httprequest", "servletrequest", "http.request", "functionurl", "albtargetgroup",
-    ], StringComparison.OrdinalIgnoreCase);
+        .. new[]
+        {
+            "secret", "passw", "credential", "apikey", "api_key", "api-key", "jwt", "bearer", "authoriz", "cookie",
+            "accesskey", "access_key", "privatekey", "private_key", "localstorage", "sessionstorage", "developerexceptionpage",
+            "errorhandler", "environ", "getenv", "process.env", "environmentvariable", "assumerole", "assume_role", "initiateauth",
+            "initiate_auth", "getparameter", "get_parameter", "traceback", "format_exc", "stacktrace", ".stack", "statuscode",
+            "status_code", "evt", "context.identity", "signin", "login", "debug=", "debug =", "debug\"]", "debug']",
+            "apigateway", "proxyrequest", "httprequest", "servletrequest", "http.request", "functionurl", "albtargetgroup",
+        }.Chunk(8).Select(words => System.Buffers.SearchValues.Create(words, StringComparison.OrdinalIgnoreCase)),
+    ];
 
-    public static bool MayMatter(ReadOnlySpan<char> text) => text.IndexOfAny(Markers) >= 0 || HasTokenWord(text) || HasRequestWord(text);
+    private static readonly System.Buffers.SearchValues<string> TokenWord = System.Buffers.SearchValues.Create(["token"], StringComparison.OrdinalIgnoreCase);
+
+    public static bool MayMatter(ReadOnlySpan<char> text) => HasTokenWord(text) || HasMarker(text) || HasRequestWord(text);
+
+    private static bool HasMarker(ReadOnlySpan<char> text)
+    {
+        foreach (var group in Markers)
+        {
+            if (text.IndexOfAny(group) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>`event`, `req` or `request` used as a value: followed by `)`, `,`, `.`, `[`, `:`, `?` or `=`.</summary>
     private static bool HasRequestWord(ReadOnlySpan<char> span) => HasWordUse(span, "event") || HasWordUse(span, "req");
@@ -238,7 +269,7 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
         var at = 0;
         while (at < span.Length)
         {
-            var k = span[at..].IndexOf("token", StringComparison.OrdinalIgnoreCase);
+            var k = span[at..].IndexOfAny(TokenWord);
             if (k < 0)
             {
                 return false;
@@ -330,17 +361,17 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
     /// <summary>A syntax problem the real parser (Acornima / Roslyn) or the bracket check reports, or null.</summary>
     private string? CheckSyntax(string text, List<Token> tokens, bool hasFindings)
     {
-        if (MaxNesting(text) > 250)
-        {
-            return null; // the recursive parsers are not run on pathological nesting; the tolerant front-end reports it
-        }
-
         try
         {
             // The lexer's bracket check runs on every file; the real parsers (Acornima for JavaScript, Roslyn for C#)
             // run on files with findings (up to RealParserMaxChars) and on every file whose brackets do not balance.
             var brackets = BracketCheck(text, tokens);
             var small = hasFindings && text.Length <= RealParserMaxChars;
+            if ((brackets is not null || small) && MaxNesting(text) > 250)
+            {
+                return null; // the recursive parsers are not run on pathological nesting; the tolerant front-end reports it
+            }
+
             switch (lang)
             {
                 case Lang.JavaScript when (small || brackets is not null) && !text.Contains("</", StringComparison.Ordinal) && !text.Contains("/>", StringComparison.Ordinal):

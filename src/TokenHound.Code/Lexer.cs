@@ -46,6 +46,9 @@ public struct Token
     /// <summary>A line break precedes this token (C-family statement ends without semicolons).</summary>
     public bool Nl;
 
+    /// <summary>An identifier or string that may belong to a sink or setting (<see cref="SinkWords"/>).</summary>
+    public bool Sink;
+
     public List<StrPart>? Parts;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -93,28 +96,39 @@ public sealed class Lexer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<Token> Lex(string s, Lang lang) => Lex(s, 0, s.Length, lang);
 
-    private Dictionary<string, string>? _names;
-    private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    /// <summary>
+    /// The file's identifiers (and short string literals), one string each, with whether each is a sink word
+    /// (<see cref="SinkWords"/>), decided once per file. (A table kept from file to file was slower: it outgrows the
+    /// caches.)
+    /// </summary>
+    private Dictionary<string, (string Text, bool Sink)>? _names;
 
-    /// <summary>One string per distinct identifier in a file (identifiers repeat a lot).</summary>
+    private Dictionary<string, (string Text, bool Sink)>? _strings;
+
+    /// <summary>String literals up to this length are interned (longer ones are mostly unique).</summary>
+    private const int MaxInternedString = 48;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private string Intern(int start, int end)
+    private (string Text, bool Sink) Intern(ref Dictionary<string, (string Text, bool Sink)>? table, ReadOnlySpan<char> span)
     {
-        if (_names is null)
-        {
-            _names = new Dictionary<string, string>(Math.Clamp((_end - _i) / 64, 16, 1 << 16), StringComparer.Ordinal);
-            _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
-        }
-
-        var span = _s.AsSpan(start, end - start);
-        if (_lookup.TryGetValue(span, out var found))
+        table ??= new Dictionary<string, (string, bool)>(Math.Clamp((_end - _i) / 64, 16, 1 << 16), StringComparer.Ordinal);
+        var lookup = table.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(span, out var found))
         {
             return found;
         }
 
         var str = span.ToString();
-        _names[str] = str;
-        return str;
+        var entry = (str, SinkWords.Contains(span));
+        table[str] = entry;
+        return entry;
+    }
+
+    /// <summary>One string per distinct identifier, with whether it is a sink word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (string Text, bool Sink) Intern(int start, int end)
+    {
+        return Intern(ref _names, _s.AsSpan(start, end - start));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -138,7 +152,15 @@ public sealed class Lexer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(TokKind kind, int start, string text, List<StrPart>? parts = null)
     {
-        _out.Add(new Token { Kind = kind, Start = start, End = _i, Text = text, Nl = _nl, Parts = parts });
+        var end = Math.Min(_i, _end); // an unterminated template (`${`) can leave _i past the end
+        var sink = kind is TokKind.Str or TokKind.Interp && SinkWords.Contains(_s.AsSpan(start, Math.Max(0, end - start)));
+        _out.Add(new Token { Kind = kind, Start = start, End = end, Text = text, Nl = _nl, Parts = parts, Sink = sink });
+        _nl = false;
+    }
+
+    private void AddIdent(int start, (string Text, bool Sink) name)
+    {
+        _out.Add(new Token { Kind = TokKind.Ident, Start = start, End = _i, Text = name.Text, Nl = _nl, Sink = name.Sink });
         _nl = false;
     }
 
@@ -236,7 +258,7 @@ public sealed class Lexer
                     _i++;
                 }
 
-                Add(TokKind.Ident, st, Intern(st, _i));
+                AddIdent(st, Intern(st, _i));
                 continue;
             }
 
@@ -415,9 +437,6 @@ public sealed class Lexer
         return false;
     }
 
-    private static readonly string[] Puncts3 = ["===", "!==", "**=", "...", "<<=", ">>=", "??=", "||=", "&&=", ">>>", "?.(", "?.["];
-    private static readonly string[] Puncts2 = ["=>", "->", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "+=", "-=", "*=", "/=", "%=", "|=", "&=", "^=", "++", "--", ":=", "::", "**", "<<", "<-", "//"];
-
     private static readonly string[] OneChar = [.. Enumerable.Range(0, 128).Select(i => ((char)i).ToString())];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -445,41 +464,61 @@ public sealed class Lexer
         Add(TokKind.Punct, st, c < 128 ? OneChar[c] : c.ToString());
     }
 
-    /// <summary>A three- or two-char operator at <paramref name="st"/>, if there is one.</summary>
+    /// <summary>A three- or two-char operator at <paramref name="st"/>, if there is one ('>>' is never one token: generics close with '>' '>').</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool MultiCharPunct(int st)
     {
-        foreach (var p in Puncts3)
+        var c0 = _s[_i];
+        var c1 = _s[_i + 1];
+        var c2 = _i + 2 < _end ? _s[_i + 2] : '\0';
+        var p = (c0, c1, c2) switch
         {
-            if (p[2] is '(' or '[')
-            {
-                continue;
-            }
-
-            if (string.CompareOrdinal(_s, _i, p, 0, 3) == 0 && _i + 3 <= _end)
-            {
-                _i += 3;
-                Add(TokKind.Punct, st, p);
-                return true;
-            }
+            ('=', '=', '=') => "===",
+            ('!', '=', '=') => "!==",
+            ('*', '*', '=') => "**=",
+            ('.', '.', '.') => "...",
+            ('<', '<', '=') => "<<=",
+            ('>', '>', '=') => ">>=",
+            ('?', '?', '=') => "??=",
+            ('|', '|', '=') => "||=",
+            ('&', '&', '=') => "&&=",
+            ('>', '>', '>') => ">>>",
+            ('=', '>', _) => "=>",
+            ('-', '>', _) => "->",
+            ('=', '=', _) => "==",
+            ('!', '=', _) => "!=",
+            ('<', '=', _) => "<=",
+            ('>', '=', _) => ">=",
+            ('&', '&', _) => "&&",
+            ('|', '|', _) => "||",
+            ('?', '?', _) => "??",
+            ('?', '.', _) => "?.",
+            ('+', '=', _) => "+=",
+            ('-', '=', _) => "-=",
+            ('*', '=', _) => "*=",
+            ('/', '=', _) => "/=",
+            ('%', '=', _) => "%=",
+            ('|', '=', _) => "|=",
+            ('&', '=', _) => "&=",
+            ('^', '=', _) => "^=",
+            ('+', '+', _) => "++",
+            ('-', '-', _) => "--",
+            (':', '=', _) => ":=",
+            (':', ':', _) => "::",
+            ('*', '*', _) => "**",
+            ('<', '<', _) => "<<",
+            ('<', '-', _) => "<-",
+            ('/', '/', _) when IsPy => "//",
+            _ => null,
+        };
+        if (p is null)
+        {
+            return false;
         }
 
-        foreach (var p in Puncts2)
-        {
-            if (_i + 2 <= _end && _s[_i] == p[0] && _s[_i + 1] == p[1])
-            {
-                if (p == "//" && !IsPy)
-                {
-                    continue;
-                }
-
-                // '>>' is never lexed as one token: generics close with '>' '>'
-                _i += 2;
-                Add(TokKind.Punct, st, p);
-                return true;
-            }
-        }
-
-        return false;
+        _i += p.Length;
+        Add(TokKind.Punct, st, p);
+        return true;
     }
 
     // ---------------------------------------------------------------- strings
@@ -618,9 +657,19 @@ public sealed class Lexer
 
         if (k < _end && _s[k] == q)
         {
-            var text = _s[_i..k];
+            var content = _s.AsSpan(_i, k - _i);
             _i = k + 1;
-            Add(TokKind.Str, st, text);
+            if (content.Length <= MaxInternedString)
+            {
+                var str = Intern(ref _strings, content);
+                _out.Add(new Token { Kind = TokKind.Str, Start = st, End = _i, Text = str.Text, Nl = _nl, Sink = str.Sink });
+                _nl = false;
+            }
+            else
+            {
+                Add(TokKind.Str, st, content.ToString());
+            }
+
             return;
         }
 

@@ -196,4 +196,7 @@ public sealed class CodeModel
     public required Lang Lang { get; init; }
     public required FunctionDef Module { get; init; }
     public List<string> Problems { get; } = [];
+
+    /// <summary>Function bodies the parser skipped because they hold no sink word (see <see cref="SinkWords"/>).</summary>
+    public int SkippedFunctions { get; set; }
 }

@@ -37,12 +37,122 @@ public sealed class Parser
     public static CodeModel Parse(string src, Lang lang) => Parse(src, lang, Lexer.Lex(src, lang));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static CodeModel Parse(string src, Lang lang, List<Token> tokens)
+    public static CodeModel Parse(string src, Lang lang, List<Token> tokens) => Parse(src, lang, tokens, skipSinklessFunctions: false);
+
+    /// <summary>
+    /// Parses the tokens. With <paramref name="skipSinklessFunctions"/> (JavaScript / TypeScript), a function body of
+    /// at least <see cref="MinSkippedTokens"/> tokens without a sink word (<see cref="Token.Sink"/>) is not parsed: it
+    /// becomes an empty body with its true extent, since no rule can report inside it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static CodeModel Parse(string src, Lang lang, List<Token> tokens, bool skipSinklessFunctions)
     {
         var model = new CodeModel { Lang = lang, Module = new FunctionDef { Name = "<module>", Start = 0, End = src.Length } };
-        var p = new Parser(src, tokens, lang, model.Problems, tokens.Count * 4 + 1000);
-        model.Module.Body = p.ParseStatements(TopLevel: true);
+        var p = new Parser(src, tokens, lang, model.Problems, tokens.Count * 4 + 1000) { _skipSinkless = skipSinklessFunctions && lang is Lang.JavaScript or Lang.TypeScript };
+        try
+        {
+            if (p._skipSinkless)
+            {
+                p.BuildSkipIndex();
+                if (p._sinksBefore![tokens.Count] == 0)
+                {
+                    return model; // no sink word anywhere: nothing to report, nothing to parse
+                }
+            }
+
+            model.Module.Body = p.ParseStatements(TopLevel: true);
+            model.SkippedFunctions = p._skipped;
+        }
+        finally
+        {
+            p.ReturnSkipIndex();
+        }
+
         return model;
+    }
+
+    /// <summary>Bodies shorter than this are parsed anyway (they cost little, and some settings read a lambda's body).</summary>
+    public const int MinSkippedTokens = 12;
+
+    private bool _skipSinkless;
+    private int _skipped;
+
+    /// <summary>For each '{' token, the index of its matching '}' (or -1); built on first use.</summary>
+    private int[]? _close;
+
+    /// <summary>_sinksBefore[i]: how many sink tokens precede token i.</summary>
+    private int[]? _sinksBefore;
+
+    private void BuildSkipIndex()
+    {
+        var n = _t.Count;
+        _close = System.Buffers.ArrayPool<int>.Shared.Rent(n);
+        _sinksBefore = System.Buffers.ArrayPool<int>.Shared.Rent(n + 1);
+        var open = new Stack<int>();
+        var sinks = 0;
+        for (var i = 0; i < n; i++)
+        {
+            _sinksBefore[i] = sinks;
+            var t = _t[i];
+            if (t.Sink)
+            {
+                sinks++;
+            }
+
+            _close[i] = -1;
+            if (t.Kind == TokKind.Punct)
+            {
+                if (t.Text == "{")
+                {
+                    open.Push(i);
+                }
+                else if (t.Text == "}" && open.Count > 0)
+                {
+                    _close[open.Pop()] = i;
+                }
+            }
+        }
+
+        _sinksBefore[n] = sinks;
+    }
+
+    private void ReturnSkipIndex()
+    {
+        if (_close is not null)
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(_close);
+            System.Buffers.ArrayPool<int>.Shared.Return(_sinksBefore!);
+            _close = null;
+            _sinksBefore = null;
+        }
+    }
+
+    /// <summary>
+    /// A function body at '{': its statements, or none (the body skipped, the position after its '}') when it holds no
+    /// sink word (see <see cref="Parse(string, Lang, List{Token}, bool)"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private List<Stmt> FunctionBlock()
+    {
+        if (_skipSinkless)
+        {
+            if (_close is null)
+            {
+                BuildSkipIndex();
+            }
+
+            var open = _p;
+            var close = _close![open];
+            if (close - open >= MinSkippedTokens && _sinksBefore![close] == _sinksBefore[open + 1])
+            {
+                _p = close + 1;
+                _skipped++;
+                return [];
+            }
+        }
+
+        Next();
+        return ParseStatements();
     }
 
     private bool Py => _lang == Lang.Python;
@@ -931,8 +1041,7 @@ public sealed class Parser
         }
         else if (IsP("{"))
         {
-            Next();
-            fn.Body = ParseStatements();
+            fn.Body = FunctionBlock();
         }
         else
         {
@@ -1222,8 +1331,7 @@ public sealed class Parser
         }
         else if (IsP("{"))
         {
-            Next();
-            fn.Body = ParseStatements();
+            fn.Body = FunctionBlock();
         }
 
         _ = exprBodied;
@@ -2382,8 +2490,7 @@ public sealed class Parser
         var fn = new FunctionDef { Start = start, Params = ps };
         if (IsP("{"))
         {
-            Next();
-            fn.Body = ParseStatements();
+            fn.Body = FunctionBlock();
         }
         else
         {
@@ -2539,8 +2646,7 @@ public sealed class Parser
                     SkipToBody();
                     if (IsP("{"))
                     {
-                        Next();
-                        fn.Body = ParseStatements();
+                        fn.Body = FunctionBlock();
                     }
 
                     fn.End = PrevEnd;
@@ -2811,8 +2917,7 @@ public sealed class Parser
                 {
                     // method shorthand
                     var fn = new FunctionDef { Start = ks, Name = KeyOf(mc.Callee), Params = [.. mc.Args.Select(a => new Param(KeyOf(a.Value) ?? "_", null))] };
-                    Next();
-                    fn.Body = ParseStatements();
+                    fn.Body = FunctionBlock();
                     fn.End = PrevEnd;
                     props.Add(new Prop(fn.Name, At(new LambdaExpr(fn), ks), ks));
                 }

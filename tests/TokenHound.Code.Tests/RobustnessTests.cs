@@ -73,7 +73,8 @@ public sealed class RobustnessTests
     public void Deeply_nested_expressions_warn_and_do_not_crash(string path)
     {
         const int N = 20_000;
-        var text = "token = event\n" + "x = " + string.Concat(Enumerable.Repeat("(\n", N)) + "1" + string.Concat(Enumerable.Repeat(")\n", N))
+        // (console.log is a sink word: without one, a JavaScript file is not parsed at all)
+        var text = "token = event\nconsole.log(token)\n" + "x = " + string.Concat(Enumerable.Repeat("(\n", N)) + "1" + string.Concat(Enumerable.Repeat(")\n", N))
             + "y = " + string.Concat(Enumerable.Repeat("[\n", N)) + string.Concat(Enumerable.Repeat("]\n", N))
             + "z = " + string.Concat(Enumerable.Repeat("f(\n", N)) + string.Concat(Enumerable.Repeat(")\n", N))
             + "w = a" + string.Concat(Enumerable.Repeat(" +\n a", 5 * N)) + "\n"
@@ -91,6 +92,7 @@ public sealed class RobustnessTests
             sb.Append("if (a) {\n");
         }
 
+        sb.Append("console.log(event.headers.Authorization);\n"); // a sink: the body is parsed, not skipped
         for (var i = 0; i < 5000; i++)
         {
             sb.Append("}\n");
@@ -99,6 +101,26 @@ public sealed class RobustnessTests
         sb.Append("}\n");
         var (_, warnings) = Run("blocks.js", sb.ToString());
         Assert.Contains(warnings, w => w.Message.Contains("nesting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Deeply_nested_blocks_without_a_sink_are_skipped_without_a_warning()
+    {
+        var sb = new StringBuilder("function f(event) {\n");
+        for (var i = 0; i < 5000; i++)
+        {
+            sb.Append("if (a) {\n");
+        }
+
+        for (var i = 0; i < 5000; i++)
+        {
+            sb.Append("}\n");
+        }
+
+        sb.Append("}\n");
+        var (findings, warnings) = Run("blocks.js", sb.ToString());
+        Assert.Empty(findings);
+        Assert.DoesNotContain(warnings, w => w.Message.Contains("nesting", StringComparison.Ordinal));
     }
 
     [Fact]

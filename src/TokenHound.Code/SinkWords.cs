@@ -1,0 +1,76 @@
+using System.Buffers;
+
+namespace TokenHound.Code;
+
+/// <summary>
+/// The words without which no code rule can report inside a function body: the sinks (loggers, responses, cookies,
+/// Web Storage, SDK clients and calls that carry a payload, URL query strings), the settings the rules read, and the
+/// verify / validate calls whose presence in a nested function clears a finding in the enclosing one. The lexer marks
+/// every identifier and string that contains one (<see cref="Token.Sink"/>); the parser skips the body of a JavaScript
+/// / TypeScript function that holds none of them, because the taint engine reports only at a sink or setting inside
+/// the function being walked (its findings never come from a sink in another function).
+/// </summary>
+/// <remarks>
+/// Matching is deliberately loose (substrings of the name lower-cased without '_', '-', quotes, '$' and '@', the way
+/// <see cref="Names.Norm"/> compares keys): a word too many only costs a body that could have been skipped; a word
+/// too few loses findings. Each rule's samples run through the skipping parser, so a sink missing here fails a test.
+/// </remarks>
+public static class SinkWords
+{
+    private static readonly SearchValues<string> Fragments = SearchValues.Create(
+    [
+        // logging (THC001, THC002): console.*, logger.*, log.*, print, fmt, System.out, Debug/Trace, zap
+        "log", "console", "print", "fmt", "system", "debug", "trace", "zap",
+        // responses and debug pages (THC003)
+        "response", "statuscode", "errorhandler", "exceptionpage",
+        // JWT decoding, settings and verification (THC004, THC005)
+        "jwt", "jose", "decode", "verif", "validat", "atob", "base64", "algorithm", "ignoreexpiration", "parseclaims",
+        "parsesigned", "unsecured", "readtoken", "readjsonwebtoken", "requireexp", "requireaud", "requiresigned",
+        // browser storage and cookies (THC007)
+        "cookie", "storage", "setitem", "serialize",
+        // static credentials (THC008)
+        "credential", "accesskey", "secretkey", "env", "setproperty", "amazon",
+        // downstream payloads and URLs (THC009)
+        "invoke", "startexecution", "startsyncexecution", "sendmessage", "publish", "putevent", "putrecord",
+        "sendtasksuccess", "searchparams", "token=", "key=", "auth=", "password=", "secret=",
+    ], StringComparison.Ordinal);
+
+    /// <summary>Whole identifiers that are sinks only as receivers: res.send / reply.send, ctx.body, axios.get(…, {params}).</summary>
+    private static readonly HashSet<string> Receivers = new(StringComparer.Ordinal)
+    {
+        "res", "resp", "reply", "ctx", "requests", "axios", "httpx", "session", "client", "http", "got", "superagent",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ReceiverLookup = Receivers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Longer identifiers or strings are not examined: they count as sinks.</summary>
+    private const int MaxExamined = 512;
+
+    /// <summary>True when the identifier or string (its source text, quotes included) may be part of a sink.</summary>
+    public static bool Contains(ReadOnlySpan<char> text)
+    {
+        if (text.Length > MaxExamined)
+        {
+            return true;
+        }
+
+        if (ReceiverLookup.Contains(text))
+        {
+            return true;
+        }
+
+        Span<char> buf = stackalloc char[text.Length];
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (c is '_' or '-' or ' ' or '"' or '\'' or '`' or '$' or '@')
+            {
+                continue;
+            }
+
+            buf[n++] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+        }
+
+        return buf[..n].IndexOfAny(Fragments) >= 0;
+    }
+}
