@@ -84,7 +84,40 @@ public sealed partial class Engine
             rt = Eval(c.Callee, s);
         }
 
-        var argT = new T[c.Args.Count];
+        var argT = RentTaints(c.Args.Count);
+        try
+        {
+            return EvalCall(c, s, name, lname, recv, recvPath, rt, argT);
+        }
+        finally
+        {
+            ReturnTaints(argT);
+        }
+    }
+
+    /// <summary>Argument taint arrays by length, reused (a call is the most common expression; nested calls take their own).</summary>
+    private readonly Stack<T[]>?[] _taintArrays = new Stack<T[]>?[9];
+
+    private T[] RentTaints(int n)
+    {
+        if (n == 0)
+        {
+            return [];
+        }
+
+        return n < _taintArrays.Length && _taintArrays[n] is { Count: > 0 } free ? free.Pop() : new T[n];
+    }
+
+    private void ReturnTaints(T[] a)
+    {
+        if (a.Length is > 0 and < 9)
+        {
+            (_taintArrays[a.Length] ??= new Stack<T[]>()).Push(a);
+        }
+    }
+
+    private T EvalCall(CallExpr c, Scope s, string name, string lname, Expr? recv, string recvPath, T rt, T[] argT)
+    {
         var all = T.None;
         for (var i = 0; i < c.Args.Count; i++)
         {

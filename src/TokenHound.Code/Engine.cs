@@ -55,6 +55,7 @@ public sealed partial class Engine
         _path = path;
         _lineOf = lineOf;
         _budget = 2_000_000;
+        _mayDecode = src.Contains("ecode", StringComparison.Ordinal) || src.Contains("unverified", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -189,17 +190,41 @@ public sealed partial class Engine
         public bool IsHandler;
         public Dictionary<string, T> Vars { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, Expr> Defs { get; } = new(StringComparer.Ordinal);
-        public List<(Expr Cond, bool Else)> Guards { get; } = [];
+        // The lists below are created on first use: most functions never need them (a scope per function walked).
+        private List<(Expr Cond, bool Else)>? _guards;
+        private HashSet<string>? _verified;
+        private List<(string Var, CallExpr Call, string TokenRoot, bool Direct)>? _decodes;
+        private List<(CallExpr Call, string TokenRoot)>? _javaDecodes;
+        private List<CallExpr>? _readTokens;
+        private List<CallExpr>? _manualDecodes;
+        private List<CallExpr>? _goUnverified;
+        private Dictionary<string, (CallExpr Call, bool HttpOnly, bool Secure, bool Token)>? _javaCookies;
+
+        private static readonly List<(Expr Cond, bool Else)> NoGuards = [];
+
+        /// <summary>The conditions of the if statements being walked (the innermost last).</summary>
+        public List<(Expr Cond, bool Else)> Guards => _guards ?? NoGuards;
+
+        public void PushGuard(Expr cond) => (_guards ??= []).Add((cond, false));
+
         public int CatchDepth;
-        public HashSet<string> DecisionNames { get; } = new(StringComparer.Ordinal);
-        public HashSet<string> Verified { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Conditions, returns and identity assignments: their names are the authorization decisions.</summary>
+        public List<Expr>? Decisions;
+
+        public HashSet<string> Verified => _verified ??= new(StringComparer.Ordinal);
+        public bool HasVerified => _verified is { Count: > 0 };
         public bool AnyVerify;
         public bool AnyValidateToken;
-        public List<(string Var, CallExpr Call, string TokenRoot, bool Direct)> Decodes { get; } = [];
-        public List<(CallExpr Call, string TokenRoot)> JavaDecodes { get; } = [];
-        public List<CallExpr> ReadTokens { get; } = [];
-        public List<CallExpr> ManualDecodes { get; } = [];
-        public List<CallExpr> GoUnverified { get; } = [];
+        public List<(string Var, CallExpr Call, string TokenRoot, bool Direct)> Decodes => _decodes ??= [];
+        public List<(CallExpr Call, string TokenRoot)> JavaDecodes => _javaDecodes ??= [];
+        public List<CallExpr> ReadTokens => _readTokens ??= [];
+        public List<CallExpr> ManualDecodes => _manualDecodes ??= [];
+        public List<CallExpr> GoUnverified => _goUnverified ??= [];
+
+        /// <summary>Whether any JWT decode, Java cookie or verification was recorded (Finish has work to do).</summary>
+        public bool HasRecords => _decodes is not null || _javaDecodes is not null || _readTokens is not null || _manualDecodes is not null
+            || _goUnverified is not null || _javaCookies is not null || _verified is not null;
 
         /// <summary>Variables assigned from an expression that names a token (see NamesTokenDirectly).</summary>
         public HashSet<string>? DirectNamed;
@@ -216,7 +241,7 @@ public sealed partial class Engine
 
             return false;
         }
-        public Dictionary<string, (CallExpr Call, bool HttpOnly, bool Secure, bool Token)> JavaCookies { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (CallExpr Call, bool HttpOnly, bool Secure, bool Token)> JavaCookies => _javaCookies ??= new(StringComparer.Ordinal);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -444,9 +469,30 @@ public sealed partial class Engine
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Finish(Scope s)
     {
+        if (!s.HasRecords)
+        {
+            if (s.Parent is { } up)
+            {
+                up.AnyVerify |= s.AnyVerify;
+                up.AnyValidateToken |= s.AnyValidateToken;
+            }
+
+            return;
+        }
+
+        HashSet<string>? decisionNames = null;
         foreach (var d in s.Decodes)
         {
-            var decided = d.Direct || s.DecisionNames.Contains(d.Var);
+            if (decisionNames is null)
+            {
+                decisionNames = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var e in s.Decisions ?? [])
+                {
+                    CollectNames(e, decisionNames);
+                }
+            }
+
+            var decided = d.Direct || decisionNames.Contains(d.Var);
             if (decided && !s.Verified.Contains(d.TokenRoot) && !s.AnyVerify)
             {
                 Report(CodeRules.JwtUnverified, d.Call.NameStart, "JWT claims from an unverified decode drive an authorization decision; nothing verifies the signature of this token", Confidence.High);
@@ -499,9 +545,12 @@ public sealed partial class Engine
         {
             p.AnyVerify |= s.AnyVerify;
             p.AnyValidateToken |= s.AnyValidateToken;
-            foreach (var v in s.Verified)
+            if (s.HasVerified)
             {
-                p.Verified.Add(v);
+                foreach (var v in s.Verified)
+                {
+                    p.Verified.Add(v);
+                }
             }
         }
     }
@@ -537,17 +586,15 @@ public sealed partial class Engine
                     _returned = r.Value;
                     var t = Eval(r.Value, s);
                     _returned = null;
-                    CollectNames(r.Value, s.DecisionNames);
-                    MarkDirectDecodes(r.Value, s);
+                    Decide(r.Value, s);
                     CheckReturnedResponse(r.Value, t, s);
                 }
 
                 break;
             case IfStmt i:
                 Eval(i.Cond, s);
-                CollectNames(i.Cond, s.DecisionNames);
-                MarkDirectDecodes(i.Cond, s);
-                s.Guards.Add((i.Cond, false));
+                Decide(i.Cond, s);
+                s.PushGuard(i.Cond);
                 WalkStmts(i.Then, s);
                 s.Guards[^1] = (i.Cond, true);
                 WalkStmts(i.Else, s);
@@ -586,6 +633,24 @@ public sealed partial class Engine
         var inner = new Scope(s, fn);
         WalkFunction(fn, inner);
     }
+
+    /// <summary>
+    /// An expression that decides (a condition, a returned value, an identity assignment): kept for the decode check,
+    /// and a JWT decode inside it is a decision by itself. Only in files that decode at all.
+    /// </summary>
+    private void Decide(Expr e, Scope s)
+    {
+        if (!_mayDecode)
+        {
+            return;
+        }
+
+        (s.Decisions ??= []).Add(e);
+        MarkDirectDecodes(e, s);
+    }
+
+    /// <summary>The file has a decode call (decode, jwtDecode, decodeJwt, get_unverified_claims).</summary>
+    private bool _mayDecode;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MarkDirectDecodes(Expr e, Scope s)
@@ -670,8 +735,7 @@ public sealed partial class Engine
         // identity assignment: req.user = decoded
         if (a.Target is MemberExpr { Name: var tn } && Names.Norm(tn) is "user" or "identity" or "principal" or "claims" or "auth" or "currentuser")
         {
-            CollectNames(v, s.DecisionNames);
-            MarkDirectDecodes(v, s);
+            Decide(v, s);
         }
 
         CheckAssignmentSinks(a, t, s);
@@ -905,7 +969,10 @@ public sealed partial class Engine
 
             case CondExpr ce:
                 Eval(ce.Test, s);
-                CollectNames(ce.Test, s.DecisionNames);
+                if (_mayDecode)
+                {
+                    (s.Decisions ??= []).Add(ce.Test);
+                }
                 return Eval(ce.Then, s) | Eval(ce.Else, s);
             case ObjectExpr o:
                 return EvalObject(o, s, null);

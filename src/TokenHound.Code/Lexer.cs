@@ -153,9 +153,54 @@ public sealed class Lexer
     private void Add(TokKind kind, int start, string text, List<StrPart>? parts = null)
     {
         var end = Math.Min(_i, _end); // an unterminated template (`${`) can leave _i past the end
-        var sink = kind is TokKind.Str or TokKind.Interp && SinkWords.Contains(_s.AsSpan(start, Math.Max(0, end - start)));
+        var sink = kind is TokKind.Str or TokKind.Interp && (SinkWords.Contains(_s.AsSpan(start, Math.Max(0, end - start))) || HasSinkName(parts));
         _out.Add(new Token { Kind = kind, Start = start, End = end, Text = text, Nl = _nl, Parts = parts, Sink = sink });
         _nl = false;
+    }
+
+    /// <summary>
+    /// Whether an interpolation of the string names a receiver that is a sink only as a whole word (`${res.send(x)}`);
+    /// the fragments are found in the string's whole text.
+    /// </summary>
+    private bool HasSinkName(List<StrPart>? parts)
+    {
+        if (parts is null)
+        {
+            return false;
+        }
+
+        foreach (var p in parts)
+        {
+            if (!p.IsExpr)
+            {
+                continue;
+            }
+
+            var i = Math.Max(0, p.Start);
+            var end = Math.Min(p.End, _end);
+            while (i < end)
+            {
+                if (char.IsLetter(_s[i]) || _s[i] is '_' or '$')
+                {
+                    var st = i;
+                    while (i < end && (char.IsLetterOrDigit(_s[i]) || _s[i] is '_' or '$'))
+                    {
+                        i++;
+                    }
+
+                    if (Intern(st, i).Sink)
+                    {
+                        return true;
+                    }
+                }
+                else
+                {
+                    i++;
+                }
+            }
+        }
+
+        return false;
     }
 
     private void AddIdent(int start, (string Text, bool Sink) name)

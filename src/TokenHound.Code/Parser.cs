@@ -62,6 +62,7 @@ public sealed class Parser
 
             model.Module.Body = p.ParseStatements(TopLevel: true);
             model.SkippedFunctions = p._skipped;
+            model.SkippedTokens = p._skippedTokens;
         }
         finally
         {
@@ -76,6 +77,7 @@ public sealed class Parser
 
     private bool _skipSinkless;
     private int _skipped;
+    private int _skippedTokens;
 
     /// <summary>For each '{' token, the index of its matching '}' (or -1); built on first use.</summary>
     private int[]? _close;
@@ -147,6 +149,7 @@ public sealed class Parser
             {
                 _p = close + 1;
                 _skipped++;
+                _skippedTokens += close - open + 1;
                 return [];
             }
         }
