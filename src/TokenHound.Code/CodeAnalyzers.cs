@@ -161,7 +161,7 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
     /// function may write to it through an alias defined outside (`store.token = t` with `const store = localStorage`).
     /// </summary>
     private bool SkipsSinklessFunctions(string text) =>
-        lang is Lang.JavaScript or Lang.TypeScript
+        lang is Lang.JavaScript or Lang.TypeScript or Lang.Python
         && !text.Contains("localStorage", StringComparison.Ordinal) && !text.Contains("sessionStorage", StringComparison.Ordinal);
 
     [ThreadStatic]

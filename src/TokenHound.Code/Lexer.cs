@@ -317,6 +317,11 @@ public sealed class Lexer
                 }
 
                 Add(TokKind.Number, st, _s[st.._i]);
+                if (IsPy && _i - st == 3 && _s[st] is '4' or '5')
+                {
+                    // an HTTP error status: `return str(e), 500` is a Flask error response
+                    _out[^1] = _out[^1] with { Sink = true };
+                }
                 continue;
             }
 

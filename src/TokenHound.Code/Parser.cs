@@ -40,7 +40,7 @@ public sealed class Parser
     public static CodeModel Parse(string src, Lang lang, List<Token> tokens) => Parse(src, lang, tokens, skipSinklessFunctions: false);
 
     /// <summary>
-    /// Parses the tokens. With <paramref name="skipSinklessFunctions"/> (JavaScript / TypeScript), a function body of
+    /// Parses the tokens. With <paramref name="skipSinklessFunctions"/> (JavaScript, TypeScript, Python), a function body of
     /// at least <see cref="MinSkippedTokens"/> tokens without a sink word (<see cref="Token.Sink"/>) is not parsed: it
     /// becomes an empty body with its true extent, since no rule can report inside it.
     /// </summary>
@@ -48,7 +48,7 @@ public sealed class Parser
     public static CodeModel Parse(string src, Lang lang, List<Token> tokens, bool skipSinklessFunctions)
     {
         var model = new CodeModel { Lang = lang, Module = new FunctionDef { Name = "<module>", Start = 0, End = src.Length } };
-        var p = new Parser(src, tokens, lang, model.Problems, tokens.Count * 4 + 1000) { _skipSinkless = skipSinklessFunctions && lang is Lang.JavaScript or Lang.TypeScript };
+        var p = new Parser(src, tokens, lang, model.Problems, tokens.Count * 4 + 1000) { _skipSinkless = skipSinklessFunctions && lang is Lang.JavaScript or Lang.TypeScript or Lang.Python };
         try
         {
             if (p._skipSinkless)
@@ -91,6 +91,7 @@ public sealed class Parser
         _close = System.Buffers.ArrayPool<int>.Shared.Rent(n);
         _sinksBefore = System.Buffers.ArrayPool<int>.Shared.Rent(n + 1);
         var open = new Stack<int>();
+        var indents = new Stack<int>();
         var sinks = 0;
         for (var i = 0; i < n; i++)
         {
@@ -112,6 +113,14 @@ public sealed class Parser
                 {
                     _close[open.Pop()] = i;
                 }
+            }
+            else if (t.Kind == TokKind.Indent)
+            {
+                indents.Push(i);
+            }
+            else if (t.Kind == TokKind.Dedent && indents.Count > 0)
+            {
+                _close[indents.Pop()] = i;
             }
         }
 
@@ -136,26 +145,42 @@ public sealed class Parser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<Stmt> FunctionBlock()
     {
-        if (_skipSinkless)
+        if (TrySkipBody())
         {
-            if (_close is null)
-            {
-                BuildSkipIndex();
-            }
-
-            var open = _p;
-            var close = _close![open];
-            if (close - open >= MinSkippedTokens && _sinksBefore![close] == _sinksBefore[open + 1])
-            {
-                _p = close + 1;
-                _skipped++;
-                _skippedTokens += close - open + 1;
-                return [];
-            }
+            return [];
         }
 
         Next();
         return ParseStatements();
+    }
+
+    /// <summary>
+    /// At a function body's '{' (or Python's Indent): when no sink word is inside, moves past its '}' (Dedent) and
+    /// returns true.
+    /// </summary>
+    private bool TrySkipBody()
+    {
+        if (!_skipSinkless)
+        {
+            return false;
+        }
+
+        if (_close is null)
+        {
+            BuildSkipIndex();
+        }
+
+        var open = _p;
+        var close = _close![open];
+        if (close - open >= MinSkippedTokens && _sinksBefore![close] == _sinksBefore[open + 1])
+        {
+            _p = close + 1;
+            _skipped++;
+            _skippedTokens += close - open + 1;
+            return true;
+        }
+
+        return false;
     }
 
     private bool Py => _lang == Lang.Python;
@@ -268,7 +293,7 @@ public sealed class Parser
 
     /// <summary>A block after a header: braces, Python indentation, or a single statement.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private List<Stmt> ParseBody()
+    private List<Stmt> ParseBody(bool function = false)
     {
         if (Py)
         {
@@ -278,6 +303,11 @@ public sealed class Parser
                 Next();
                 if (Cur.Kind == TokKind.Indent)
                 {
+                    if (function && TrySkipBody())
+                    {
+                        return [];
+                    }
+
                     Next();
                     return ParseStatements();
                 }
@@ -1040,7 +1070,7 @@ public sealed class Parser
         SkipToBody();
         if (Py)
         {
-            fn.Body = ParseBody();
+            fn.Body = ParseBody(function: true);
         }
         else if (IsP("{"))
         {

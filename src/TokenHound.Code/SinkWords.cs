@@ -21,10 +21,11 @@ public static class SinkWords
     [
         // logging (THC001, THC002): console.*, logger.*, log.*, print, fmt, System.out, Debug/Trace, zap
         "log", "console", "print", "fmt", "system", "debug", "trace", "zap",
-        // responses and debug pages (THC003)
-        "response", "statuscode", "errorhandler", "exceptionpage",
+        // responses and debug pages (THC003); Python's response factories and tracebacks
+        "response", "statuscode", "errorhandler", "exceptionpage", "jsonify", "abort", "httpexception", "traceback",
+        "formatexc", "formatexception", "formattb", "formatstack", "extracttb",
         // JWT decoding, settings and verification (THC004, THC005)
-        "jwt", "jose", "decode", "verif", "validat", "atob", "base64", "algorithm", "ignoreexpiration", "parseclaims",
+        "jwt", "jose", "decode", "verif", "validat", "atob", "base64", "algorithm", "ignoreexpiration", "parseclaims", "unverified",
         "parsesigned", "unsecured", "readtoken", "readjsonwebtoken", "requireexp", "requireaud", "requiresigned",
         // browser storage and cookies (THC007)
         "cookie", "storage", "setitem", "serialize",

@@ -2,7 +2,7 @@ using TokenHound.Core;
 
 namespace TokenHound.Code.Tests;
 
-/// <summary>Skipping JavaScript / TypeScript function bodies without a sink word (SinkWords) must never change a finding.</summary>
+/// <summary>Skipping JavaScript, TypeScript and Python function bodies without a sink word (SinkWords) must never change a finding.</summary>
 public sealed class SkipTests
 {
     private static (List<Hit> Hits, CodeModel Model) Analyze(string text, Lang lang, bool skip)
@@ -12,12 +12,12 @@ public sealed class SkipTests
         return (Engine.Run(model, text, "sample", _ => 1), model);
     }
 
-    public static TheoryData<string> JavaScriptSamples()
+    public static TheoryData<string> SkippedLanguageSamples()
     {
         var data = new TheoryData<string>();
         foreach (var f in Samples.RuleSampleFiles().Concat(Samples.HoldoutFiles()))
         {
-            if (CodeAnalyzers.LanguageOf(f) is Lang.JavaScript or Lang.TypeScript)
+            if (CodeAnalyzers.LanguageOf(f) is Lang.JavaScript or Lang.TypeScript or Lang.Python)
             {
                 data.Add(f);
             }
@@ -27,7 +27,7 @@ public sealed class SkipTests
     }
 
     [Theory]
-    [MemberData(nameof(JavaScriptSamples))]
+    [MemberData(nameof(SkippedLanguageSamples))]
     public void Every_sample_has_the_same_findings_with_and_without_skipping(string rel)
     {
         var file = Samples.Load(rel);
@@ -44,7 +44,7 @@ public sealed class SkipTests
         // handlers, so few of their functions are skipped; what the test above proves is that no function with a
         // finding is: every rule and sink has samples.)
         var skipped = 0;
-        foreach (var rel in Samples.RuleSampleFiles().Concat(Samples.HoldoutFiles()).Where(f => CodeAnalyzers.LanguageOf(f) is Lang.JavaScript or Lang.TypeScript))
+        foreach (var rel in Samples.RuleSampleFiles().Concat(Samples.HoldoutFiles()).Where(f => CodeAnalyzers.LanguageOf(f) is Lang.JavaScript or Lang.TypeScript or Lang.Python))
         {
             skipped += Analyze(Samples.Load(rel).Text, CodeAnalyzers.LanguageOf(rel)!.Value, skip: true).Model.SkippedFunctions;
         }
@@ -94,10 +94,34 @@ public sealed class SkipTests
     }
 
     [Fact]
-    public void Other_languages_are_not_skipped()
+    public void Python_functions_without_a_sink_are_skipped_and_error_statuses_are_sinks()
     {
-        const string text = "def helper(x):\n    y = x + 1\n    z = y * 2\n    w = z - 3\n    return w + y + z + x + y + z\n";
-        Assert.Equal(0, Analyze(text, Lang.Python, skip: true).Model.SkippedFunctions);
+        const string text = """
+            def helper(x):
+                y = x + 1
+                z = y * 2
+                return w + y + z + x + y + z
+
+            def view(request):
+                try:
+                    value = helper(request.args["token"])
+                    total = value + 1 + 2 + 3
+                except Exception as e:
+                    return str(e) + request.headers["Authorization"], 500
+
+            """;
+        var (hits, model) = Analyze(text, Lang.Python, skip: true);
+        Assert.Equal(1, model.SkippedFunctions);
+        Assert.Equal(Analyze(text, Lang.Python, skip: false).Hits.Select(h => (h.Rule.Id, h.Offset)), hits.Select(h => (h.Rule.Id, h.Offset)));
+        Assert.Contains(hits, h => h.Rule.Id == "THC003");
+    }
+
+    [Fact]
+    public void Csharp_java_and_go_are_not_skipped()
+    {
+        const string text = "int Helper(int x) {\n var y = x + 1; var z = y * 2; var w = z - 3;\n return w + y + z;\n}\n";
+        Assert.Equal(0, Analyze(text, Lang.CSharp, skip: true).Model.SkippedFunctions);
+        Assert.Equal(0, Analyze(text, Lang.Java, skip: true).Model.SkippedFunctions);
     }
 
     [Theory]
