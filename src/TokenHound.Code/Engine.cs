@@ -55,7 +55,7 @@ public sealed partial class Engine
         _path = path;
         _lineOf = lineOf;
         _budget = 2_000_000;
-        _mayDecode = src.Contains("ecode", StringComparison.Ordinal) || src.Contains("unverified", StringComparison.OrdinalIgnoreCase);
+        _mayDecode = src.Contains("ecode", StringComparison.Ordinal) || src.Contains("unverified", StringComparison.Ordinal);
     }
 
     /// <summary>
