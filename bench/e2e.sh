@@ -61,6 +61,7 @@ report() { # corpus bytes name secs rss extra
   awk -v n="$3" -v b="$2" -v s="$4" -v m="$5" -v x="$6" 'BEGIN { printf "| %-28s | %8.1f s | %8.1f MB/s | %6d MB | %s |\n", n, s, b/1048576/s, m, x }'
 }
 
+declare -A secrets_only
 for corpus in code logs; do
   dir="$work/$corpus"; [ "$corpus" = code ] && dir="$work/code/node_modules"
   bytes=$(bytes_of "$dir")
@@ -81,6 +82,7 @@ for corpus in code logs; do
       extra="$found findings; seeded tokens found: $hit / $seeded"
     fi
     report "$corpus" "$bytes" "tokenhound --jobs $jobs" "$s" "$m" "$extra"
+    secrets_only["$corpus-$jobs"]=$s
   done
   read -r s m < <(cd "$dir" && run sl "$node22" "$work/tools/node_modules/secretlint/bin/secretlint.js" --secretlintrc "$work/secretlintrc.json" --format unix "**/*")
   found=$(grep -c . "$work/out-sl.txt" || true)
@@ -91,4 +93,18 @@ for corpus in code logs; do
     extra="$found messages; seeded tokens found: $hit / $seeded"
   fi
   report "$corpus" "$bytes" "secretlint 13.0.6 (recommend)" "$s" "$m" "$extra"
+done
+
+# Code analysis overhead (issue: code analyzers): the same scan of the code corpus with the code rules on, against the
+# secrets-only runs above.
+echo
+echo "## code analysis overhead (corpus: code): full scan against the secrets-only scan above"
+echo "| jobs | secrets only | full scan | ratio | time added / secrets-only time | peak RSS | code findings |"
+echo "|---|---|---|---|---|---|---|"
+for jobs in 1 2; do
+  read -r s m < <(run full$jobs "$work/th/tokenhound" scan "$work/code/node_modules" --no-default-excludes --jobs $jobs \
+    --max-file-size 1000000000 --format json --show-secrets --fail-on critical --no-progress -o "$work/full$jobs-code.json")
+  thc=$(grep -o '"ruleId": *"THC' "$work/full$jobs-code.json" | wc -l)
+  awk -v j="$jobs" -v a="${secrets_only[code-$jobs]}" -v b="$s" -v m="$m" -v f="$thc" \
+    'BEGIN { printf "| %d | %.2f s | %.2f s | %.2fx | %.2fx | %d MB | %d |\n", j, a, b, b / a, (b - a) / a, m, f }'
 done
