@@ -22,7 +22,7 @@ public sealed class ApiKeyHeaderDetector : SecretDetector
     private const int MinLength = 20;
     private const int MaxLength = 256;
 
-    private static readonly string[] ExampleTexts =
+    private static string[] ExampleTexts => field ??=
     [
         $"curl -X GET 'https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/orders' -H 'x-api-key: {FakeTokens.ApiGatewayKey(1)}'",
         $$"""
@@ -34,7 +34,7 @@ public sealed class ApiKeyHeaderDetector : SecretDetector
         $"2026-01-01T00:00:00.000Z\tINFO\trequest headers: x-api-key={FakeTokens.ApiGatewayKey(4)}; user-agent=okhttp/4.12.0",
     ];
 
-    private static readonly string[] NegativeExampleTexts =
+    private static string[] NegativeExampleTexts => field ??=
     [
         "headers: { 'x-api-key': process.env.API_KEY }",
         "curl -H \"x-api-key: $API_KEY\" https://api.example.com",

@@ -43,7 +43,7 @@ public sealed class AwsSecretAccessKeyDetector : SecretDetector
 
     public override int Priority => 75;
 
-    public override IReadOnlyList<string> Examples { get; } =
+    public override IReadOnlyList<string> Examples => field ??=
     [
         // ~/.aws/credentials: the pair becomes one finding.
         $"""
@@ -65,7 +65,7 @@ public sealed class AwsSecretAccessKeyDetector : SecretDetector
         """2026-11-01T03:39:47.993Z	a51b893d-88c3-4699-bd57-8caa5f5f76e8	INFO	config loaded {"aws_secret_access_key": "CiFWwLZzkqR+FHpuhkqEzfFymAnAkqjWQh+s+io+"}""",
     ];
 
-    public override IReadOnlyList<string> NegativeExamples { get; } =
+    public override IReadOnlyList<string> NegativeExamples => field ??=
     [
         "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",           // documented example
         "aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}",                           // variable

@@ -31,7 +31,7 @@ public sealed class AwsSessionTokenDetector : SecretDetector
 
     private static readonly string[] Prefixes = ["FwoGZXIvYXdz", "FQoGZXIvYXdz", "IQoJb3JpZ2lu"];
 
-    private static readonly string[] ExampleTexts =
+    private static string[] ExampleTexts => field ??=
     [
         // ~/.aws/credentials of an assumed role.
         $"""
@@ -49,7 +49,7 @@ public sealed class AwsSessionTokenDetector : SecretDetector
         $"""    SessionToken = "{FakeTokens.AwsSessionToken(4, "AQoDYXdzEPT//////////wEa")}",""",
     ];
 
-    private static readonly string[] NegativeExampleTexts =
+    private static string[] NegativeExampleTexts => field ??=
     [
         "aws_session_token = ${AWS_SESSION_TOKEN}",
         "aws_session_token = AQoEXAMPLEH4aoAH0gNCAPyJxz4BlCFFxWNE1OPTgk5TthT+FvwqnKwRcOIfrRh3c/LTo6UDdyJwOOvEVPvLXCrrrUtdnniCEXAMPLE/IvU1dYUg2RVAJBanLiHb4IgRmpRV3zrkuWJOgQs8IZZaIv2BXIa2R4Olgk",

@@ -25,7 +25,7 @@ public sealed class BasicAuthDetector : SecretDetector
 
     private const int MaxBase64 = 1024;
 
-    private static readonly string[] ExampleTexts =
+    private static string[] ExampleTexts => field ??=
     [
         // curl with a Basic header.
         $"curl -H 'Authorization: Basic {FakeTokens.BasicCredentials("svc-reporting", "Vq7#mK2pL9xR")}' https://jenkins.internal.example.com/job/deploy/build",
@@ -39,7 +39,7 @@ public sealed class BasicAuthDetector : SecretDetector
         "BROKER_URL = \"amqps://worker:Zr4%40hQ8nW1jE@b-1234.mq.us-east-1.amazonaws.com:5671\"",
     ];
 
-    private static readonly string[] NegativeExampleTexts =
+    private static string[] NegativeExampleTexts => field ??=
     [
         "Authorization: Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==",  // RFC 7617's Aladdin example
         $"Authorization: Basic {FakeTokens.BasicCredentials("user", "password")}",

@@ -25,7 +25,7 @@ public sealed class BearerTokenDetector : SecretDetector
     public const int MinLength = 16;
     private const int MaxLength = 4096;
 
-    private static readonly string[] ExampleTexts =
+    private static string[] ExampleTexts => field ??=
     [
         // curl command in a README / shell history.
         $"""
@@ -39,7 +39,7 @@ public sealed class BearerTokenDetector : SecretDetector
         $"2026-01-01T10:00:00.000Z\t0d1e2f3a-aaaa-bbbb-cccc-ddddeeeeffff\tDEBUG\tGET /prod/items HTTP/1.1\\r\\nauthorization: bearer {FakeTokens.Opaque(24, 3)}_x\\r\\nhost: abc.execute-api.us-east-1.amazonaws.com",
     ];
 
-    private static readonly string[] NegativeExampleTexts =
+    private static string[] NegativeExampleTexts => field ??=
     [
         """headers["Authorization"] = "Bearer " + token;""",
         "fetch(url, { headers: { Authorization: `Bearer ${accessToken}` } })",

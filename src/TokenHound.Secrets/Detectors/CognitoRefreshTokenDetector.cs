@@ -26,7 +26,7 @@ public sealed class CognitoRefreshTokenDetector : SecretDetector
         ],
     };
 
-    private static readonly string[] ExampleTexts =
+    private static string[] ExampleTexts => field ??=
     [
         // InitiateAuth response logged by a Lambda.
         $$$"""2026-01-01T00:00:02.000Z	9a8b7c6d-1111-2222-3333-444455556666	INFO	auth result {"AuthenticationResult":{"ExpiresIn":3600,"TokenType":"Bearer","RefreshToken":"{{{FakeTokens.CognitoRefreshToken(1)}}}"}}""",
@@ -37,7 +37,7 @@ public sealed class CognitoRefreshTokenDetector : SecretDetector
         """,
     ];
 
-    private static readonly string[] NegativeExampleTexts =
+    private static string[] NegativeExampleTexts => field ??=
     [
         // A JWS (three parts) is THS004's.
         FakeTokens.CognitoToken("access", 1893456000),

@@ -45,7 +45,7 @@ public sealed class GenericSecretDetector : SecretDetector
 
     private static readonly string[] FileSuffixes = [".json", ".pem", ".key", ".txt", ".yml", ".yaml", ".crt", ".p12", ".pfx", ".env", ".js", ".py", ".cs", ".properties", ".xml", ".cfg", ".ini"];
 
-    private static readonly string[] ExampleTexts =
+    private static string[] ExampleTexts => field ??=
     [
         // .env file.
         """
@@ -89,7 +89,7 @@ public sealed class GenericSecretDetector : SecretDetector
         "\tapiKey := \"a3F9kL2mQ8xZ7vB4nW6pR1tY5uC0eH8j\"",
     ];
 
-    private static readonly string[] NegativeExampleTexts =
+    private static string[] NegativeExampleTexts => field ??=
     [
         "password = os.environ[\"DB_PASSWORD\"]",
         "const token = process.env.GITHUB_TOKEN;",

@@ -32,7 +32,7 @@ public sealed class JwtDetector : SecretDetector
     /// <summary>Fixed "now" of the examples: 2026-01-01T00:00:00Z.</summary>
     public const long ExampleNow = 1767225600;
 
-    private static readonly string[] ExampleTexts =
+    private static string[] ExampleTexts => field ??=
     [
         // Lambda log line with a live Cognito ID token.
         $"2026-01-01T00:00:01.123Z\t6f1c2a9e-1b7d-4c55-9e0a-2b6f8d4c1a77\tINFO\tincoming event headers {{\"Authorization\":\"{FakeTokens.CognitoToken("id", ExampleNow + 3600)}\",\"Host\":\"api.example.com\"}}",
@@ -44,7 +44,7 @@ public sealed class JwtDetector : SecretDetector
         $"curl https://api.example.com/admin -H 'Authorization: Bearer {FakeTokens.Jwt("""{"alg":"none","typ":"JWT"}""", """{"sub":"admin","role":"admin"}""", "")}'",
     ];
 
-    private static readonly string[] NegativeExampleTexts =
+    private static string[] NegativeExampleTexts => field ??=
     [
         // The jwt.io sample token is documentation.
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",

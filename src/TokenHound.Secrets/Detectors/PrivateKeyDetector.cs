@@ -25,7 +25,7 @@ public sealed class PrivateKeyDetector : SecretDetector
 
     private static readonly string[] Labels = ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY", "OPENSSH PRIVATE KEY", "ENCRYPTED PRIVATE KEY"];
 
-    private static readonly string[] ExampleTexts =
+    private static string[] ExampleTexts => field ??=
     [
         // A key file committed by mistake (jwt-signing.pem).
         FakeTokens.PemPrivateKey("RSA PRIVATE KEY", seed: 1) + "\n",
@@ -35,7 +35,7 @@ public sealed class PrivateKeyDetector : SecretDetector
         "SIGNING_KEY = \"\"\"\r\n" + FakeTokens.PemPrivateKey("EC PRIVATE KEY", 160, 3, "\r\n") + "\r\n\"\"\"\r\n",
     ];
 
-    private static readonly string[] NegativeExampleTexts =
+    private static string[] NegativeExampleTexts => field ??=
     [
         "    \"\"\"Loads a key that starts with -----BEGIN RSA PRIVATE KEY----- from the given path.\"\"\"",
         "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----",
