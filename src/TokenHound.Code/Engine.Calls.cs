@@ -206,6 +206,12 @@ public sealed partial class Engine
             return EnvTaint(env2.Value);
         }
 
+        // NestJS context.switchToHttp().getRequest(), Spring's attributes.getRequest(): the incoming request
+        if (recv is not null && name == "getRequest" && c.Args.Count == 0)
+        {
+            return T.WholeEvent;
+        }
+
         // errors
         if (lname is "format_exc" or "format_exception" or "format_tb" or "format_stack" or "extract_tb" or "getstacktrace" or "getstacktraceasstring" or "stack" or "printstacktrace" && (recvPath is "traceback" or "ExceptionUtils" or "Throwables" or "debug" || (rt & T.ErrorObj) != 0))
         {
@@ -398,6 +404,13 @@ public sealed partial class Engine
             return false;
         }
 
+        // Microsoft.Extensions.Logging's extension methods name the level: _trail.LogDebug(...) logs whatever the
+        // field is called
+        if (Cs && name is "LogTrace" or "LogDebug" or "LogInformation" or "LogWarning" or "LogError" or "LogCritical")
+        {
+            return true;
+        }
+
         // structured-field chains log on the logger at their root: log.WithField(...).Info, logger.With(...).Info
         if (FieldChainCall(recv) is { Callee: MemberExpr wm })
         {
@@ -424,7 +437,7 @@ public sealed partial class Engine
         }
 
         var lw = words[^1];
-        return lw is "log" or "logger" or "logging" or "getlogger" || last.EndsWith("Logger", StringComparison.Ordinal) || last.EndsWith("logger", StringComparison.Ordinal)
+        return lw is "log" or "logger" or "logging" or "getlogger" or "audit" or "auditor" || last.EndsWith("Logger", StringComparison.Ordinal) || last.EndsWith("logger", StringComparison.Ordinal)
             || (words.Count >= 2 && words[^2] == "get" && lw == "logger");
     }
 
@@ -548,12 +561,12 @@ public sealed partial class Engine
             Report(CodeRules.DebugMode, c.NameStart, "UseDeveloperExceptionPage() is enabled outside an IsDevelopment() check", Confidence.High);
         }
 
-        if (Py && name == "run" && c.Args.Any(a => a.Name == "debug" && IsTrue(a.Value)))
+        if (Py && name == "run" && c.Args.Any(a => a.Name == "debug" && IsTrue(a.Value)) && !GuardedBy(s, "dev"))
         {
             Report(CodeRules.DebugMode, c.NameStart, "the Flask app runs with debug=True (the Werkzeug debugger shows tracebacks and request headers)", Confidence.High);
         }
 
-        if (Py && name == "update" && recvPath.EndsWith("config", StringComparison.Ordinal) && c.Args.Any(a => a.Name == "DEBUG" && IsTrue(a.Value)))
+        if (Py && name == "update" && recvPath.EndsWith("config", StringComparison.Ordinal) && c.Args.Any(a => a.Name == "DEBUG" && IsTrue(a.Value)) && !GuardedBy(s, "dev"))
         {
             Report(CodeRules.DebugMode, c.NameStart, "DEBUG=True in the Flask config", Confidence.High);
         }
@@ -678,6 +691,13 @@ public sealed partial class Engine
             || ErrorStatusText.IsMatch(Text(c.Callee));
 
         if (Js && recv is not null && lname is "send" or "json" or "end" or "write" or "jsonp" && rootLow is "res" or "response" or "reply" or "resp")
+        {
+            CheckResponseBody(c, all, c.NameStart, s, StatusErr(), "the HTTP response");
+            return;
+        }
+
+        // Hapi: h.response(body).code(500)
+        if (Js && recv is NameExpr { Name: "h" } && name == "response" && c.Args.Count == 1)
         {
             CheckResponseBody(c, all, c.NameStart, s, StatusErr(), "the HTTP response");
             return;
@@ -827,6 +847,29 @@ public sealed partial class Engine
         }
     }
 
+    /// <summary>
+    /// A Web Storage key that says token. `session`, `sid` or `auth` alone say so only for a plain value, not for a
+    /// serialized object or a number (`setItem('session', JSON.stringify({ expiresAt }))`); a tainted value is
+    /// reported whatever its key.
+    /// </summary>
+    private static bool StorageKeySaysToken(string key, Expr? value) =>
+        Names.SaysToken(key) || (Names.IsTokenCookie(key) && (value is not (ObjectExpr or LitExpr or CallExpr { Callee: MemberExpr { Name: "stringify" } }) || PayloadNamesToken(value, 0)));
+
+    /// <summary>A cookie string that deletes the cookie: an empty value, Max-Age=0 or an expiry in 1970.</summary>
+    private static bool ClearsCookie(string cookie)
+    {
+        var low = cookie.ToLowerInvariant();
+        var eq = low.IndexOf('=');
+        if (eq < 0)
+        {
+            return false;
+        }
+
+        var end = low.IndexOf(';', eq);
+        var value = (end < 0 ? low[(eq + 1)..] : low[(eq + 1)..end]).Trim().Trim('"');
+        return value.Length == 0 || low.Contains("max-age=0", StringComparison.Ordinal) || low.Contains("1970", StringComparison.Ordinal);
+    }
+
     private void CheckStorageCall(CallExpr c, string name, string recvPath, T[] argT, Scope s)
     {
         if (Js && name == "setItem" && c.Callee is MemberExpr { Obj: NameExpr alias } && recvPath is not ("localStorage" or "sessionStorage") && IsWebStorage(alias, s))
@@ -836,8 +879,8 @@ public sealed partial class Engine
 
         if (Js && name == "setItem" && recvPath.EndsWith("localStorage", StringComparison.Ordinal) || recvPath.EndsWith("sessionStorage", StringComparison.Ordinal) && name == "setItem")
         {
-            var keyTok = c.Args.Count > 0 && c.Args[0].Value is StrExpr k && Names.IsTokenCookie(k.Value);
-            var valTok = argT.Length > 1 && (argT[1] & AnyToken) != 0;
+            var keyTok = c.Args.Count > 0 && c.Args[0].Value is StrExpr k && StorageKeySaysToken(k.Value, c.Args.Count > 1 ? c.Args[1].Value : null);
+            var valTok = argT.Length > 1 && ((argT[1] & AnyToken) != 0 || PayloadNamesToken(c.Args[1].Value, 0));
             if (keyTok || valTok)
             {
                 Report(CodeRules.ClientStorage, c.NameStart, $"a token is stored in {recvPath[(recvPath.LastIndexOf('.') + 1)..]}, readable by any script on the page", keyTok && !valTok ? Confidence.Medium : Confidence.High);
@@ -1019,6 +1062,11 @@ public sealed partial class Engine
             }
 
             var lit = LiteralText(item);
+            if (ClearsCookie(lit))
+            {
+                continue; // deleting a cookie (empty value, Max-Age=0, an expiry in 1970) stores nothing
+            }
+
             var m = CookieHead.Match(lit);
             var tokenCookie = (m.Success && Names.IsTokenCookie(m.Groups[1].Value)) || (Eval(item, s) & (T.Token | T.AwsSecret)) != 0;
             if (!tokenCookie)
@@ -1262,6 +1310,50 @@ public sealed partial class Engine
         {
             var kind = (t & T.AwsSecret) != 0 ? "a secret / AWS credentials" : (t & T.Token) != 0 ? "the caller's token or a credential" : "a value named like a token";
             Report(CodeRules.Downstream, offset, $"{kind} is put into the payload of {what}; it will be kept in the receiver's logs and history", Conf(t));
+        }
+        else if (PayloadNamesToken(v, 0))
+        {
+            Report(CodeRules.Downstream, offset, $"a value under a token's name ({{ credentials: … }}) is put into the payload of {what}; it will be kept in the receiver's logs and history", Confidence.Medium);
+        }
+    }
+
+    /// <summary>
+    /// A payload object (also inside JSON.stringify / json.dumps) with a property named like a token or credentials
+    /// whose value is not a literal: `{ ...body, credentials: creds }`.
+    /// </summary>
+    private static bool PayloadNamesToken(Expr v, int depth)
+    {
+        if (depth > 4)
+        {
+            return false;
+        }
+
+        switch (v)
+        {
+            case CallExpr c when CallName(c) is "stringify" or "dumps" or "Serialize" or "SerializeObject" or "writeValueAsString" or "Marshal" or "toJson":
+                return c.Args.Any(a => PayloadNamesToken(a.Value, depth + 1));
+            case ObjectExpr o:
+                foreach (var p in o.Props)
+                {
+                    if (p.Key is null)
+                    {
+                        continue;
+                    }
+
+                    if (Names.SaysToken(p.Key) && p.Value is not (StrExpr or LitExpr))
+                    {
+                        return true;
+                    }
+
+                    if (PayloadNamesToken(p.Value, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
         }
     }
 

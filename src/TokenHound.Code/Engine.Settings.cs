@@ -162,12 +162,12 @@ public sealed partial class Engine
             IndexExpr { Index: StrExpr k } ix when IsWebStorage(ix.Obj, s) => k.Value,
             _ => null,
         };
-        if (Js && storeKey is not null && (Names.IsTokenCookie(storeKey) || (t & AnyToken) != 0))
+        if (Js && storeKey is not null && (StorageKeySaysToken(storeKey, a.Value) || (t & AnyToken) != 0))
         {
             Report(CodeRules.ClientStorage, target.Start, "a token is stored in Web Storage, readable by any script on the page", Confidence.High);
         }
 
-        if (Js && path.EndsWith("document.cookie", StringComparison.Ordinal))
+        if (Js && path.EndsWith("document.cookie", StringComparison.Ordinal) && !ClearsCookie(LiteralText(a.Value)))
         {
             var lit = LiteralText(a.Value);
             var m = CookieHead.Match(lit);
@@ -204,8 +204,8 @@ public sealed partial class Engine
             Report(CodeRules.StaticCredentials, target.Start, $"the code puts {envKey} into the process environment", Confidence.High, l ? Severity.Critical : Severity.High);
         }
 
-        // Flask / Django debug
-        if (Py && IsTrue(a.Value))
+        // Flask / Django debug (not under a development check: if os.environ.get("FLASK_ENV") == "development")
+        if (Py && IsTrue(a.Value) && !GuardedBy(s, "dev"))
         {
             if (path.EndsWith(".debug", StringComparison.Ordinal) && path.StartsWith("app", StringComparison.Ordinal)
                 || target is IndexExpr { Index: StrExpr { Value: "DEBUG" } } cfg && Path(cfg.Obj).EndsWith("config", StringComparison.Ordinal))

@@ -328,6 +328,13 @@ public sealed partial class Engine
             return T.ErrorObj;
         }
 
+        // a JavaScript parameter named err / error is the error of a callback or an error handler (Node callbacks,
+        // fastify.setErrorHandler((err, request, reply) => …), promise .catch((error) => …))
+        if (Js && p.Name is "err" or "error")
+        {
+            return T.ErrorObj;
+        }
+
         return NameSaysToken(p.Name) ? T.NamedToken : T.None;
     }
 
@@ -489,6 +496,16 @@ public sealed partial class Engine
                 foreach (var e in s.Decisions ?? [])
                 {
                     CollectNames(e, decisionNames);
+                }
+
+                // a decision on a value derived from the claims decides on the claims:
+                // const groups = claims['cognito:groups']; if (!groups.includes('admins'))
+                foreach (var name in decisionNames.ToArray())
+                {
+                    if (s.Defs.TryGetValue(name, out var def))
+                    {
+                        CollectNames(def, decisionNames);
+                    }
                 }
             }
 
@@ -783,6 +800,10 @@ public sealed partial class Engine
                     if ((tt & ~(T.Literal | T.Clean)) == T.None && (tt & (T.Clean | T.Literal)) == 0 && NameSaysToken(n.Name) && value is not null && !IsObviouslyNotToken(value) && !IsSyntaxTokenCall(value))
                     {
                         tt |= T.NamedToken;
+                    }
+                    else if ((tt & T.EventData) != 0 && (tt & (T.Token | T.NamedToken | T.Clean)) == 0 && NameSaysToken(n.Name) && value is not null && !IsObviouslyNotToken(value))
+                    {
+                        tt |= T.NamedToken; // request data kept under a token's name: session_jwt = event.get("session")
                     }
 
                     if (Go && n.Name == "err")
@@ -1080,6 +1101,11 @@ public sealed partial class Engine
         {
             Eval(m.Obj, s);
             return known;
+        }
+
+        if (Py && m.Name == "current_request")
+        {
+            return T.WholeEvent; // Chalice's app.current_request
         }
 
         // process.env.X / os.environ.X

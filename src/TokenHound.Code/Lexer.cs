@@ -909,13 +909,45 @@ public sealed class Lexer
     private void SkipBalancedExprCore(char close)
     {
         var depth = 0;
+        var prev = '('; // the last significant char: decides whether a '/' starts a regex literal
         while (_i < _end)
         {
             var ch = _s[_i];
             if (ch is '"' or '\'' or '`')
             {
                 SkipQuoted(ch);
+                prev = ch;
                 continue;
+            }
+
+            // JavaScript regex literals and comments inside an interpolation (`${s.replace(/"/g, '')}`): their quotes
+            // and brackets are not code
+            if (IsJs && ch == '/' && _i + 1 < _end)
+            {
+                if (_s[_i + 1] == '/')
+                {
+                    SkipLine();
+                    continue;
+                }
+
+                if (_s[_i + 1] == '*')
+                {
+                    var j = _s.IndexOf("*/", _i + 2, _end - _i - 2, StringComparison.Ordinal);
+                    _i = j < 0 ? _end : j + 2;
+                    continue;
+                }
+
+                if (prev is '(' or ',' or '=' or ':' or '[' or '!' or '&' or '|' or '?' or '{' or '}' or ';' or '+' or '-' or '*' or '%' or '<' or '>' or '~' or '^'
+                    && SkipRegexLiteral())
+                {
+                    prev = '/';
+                    continue;
+                }
+            }
+
+            if (!char.IsWhiteSpace(ch))
+            {
+                prev = ch;
             }
 
             if (ch is '(' or '[' or '{')
@@ -943,6 +975,51 @@ public sealed class Lexer
 
             _i++;
         }
+    }
+
+    /// <summary>At a '/' that starts a regex literal: moves past it (and its flags) and returns true; false (not moved) when the line ends first.</summary>
+    private bool SkipRegexLiteral()
+    {
+        var k = _i + 1;
+        var inClass = false;
+        while (k < _end)
+        {
+            var ch = _s[k];
+            if (ch == '\n')
+            {
+                return false;
+            }
+
+            if (ch == '\\')
+            {
+                k += 2;
+                continue;
+            }
+
+            if (ch == '[')
+            {
+                inClass = true;
+            }
+            else if (ch == ']')
+            {
+                inClass = false;
+            }
+            else if (ch == '/' && !inClass)
+            {
+                k++;
+                while (k < _end && char.IsLetter(_s[k]))
+                {
+                    k++;
+                }
+
+                _i = k;
+                return true;
+            }
+
+            k++;
+        }
+
+        return false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -161,6 +161,12 @@ public static class Names
             return false;
         }
 
+        // a name that is a token word as a whole says token even when one of its words is a disqualifier: id_token
+        if (TokenWords.Contains(string.Concat(words)))
+        {
+            return true;
+        }
+
         for (var i = 0; i < words.Count; i++)
         {
             var w = words[i];
@@ -230,6 +236,8 @@ public static class Names
             || type.Contains("ALBTargetGroupRequest", StringComparison.Ordinal) || type.Contains("LambdaFunctionURLRequest", StringComparison.Ordinal)
             || type.Contains("Request<", StringComparison.Ordinal) || type.Contains("ServerRequest", StringComparison.Ordinal)
             || type.Contains("FastifyRequest", StringComparison.Ordinal) || type.Contains("Handler", StringComparison.Ordinal) && false
+            || type.Contains("gin.Context", StringComparison.Ordinal) || type.Contains("echo.Context", StringComparison.Ordinal)
+            || type.Contains("fiber.Ctx", StringComparison.Ordinal)
             || type.EndsWith("Request", StringComparison.Ordinal) && !type.Contains("Invoke", StringComparison.Ordinal);
     }
 

@@ -973,6 +973,10 @@ public sealed class Parser
                 {
                     var = _t[k].Text;
                 }
+                else if (Ts && var is not null && _t[k].Kind == TokKind.Punct && _t[k].Text == ":")
+                {
+                    break; // catch (err: unknown): the binding, not its type
+                }
             }
 
             _p = end;

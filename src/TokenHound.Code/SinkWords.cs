@@ -20,7 +20,7 @@ public static class SinkWords
     private static readonly SearchValues<string> Fragments = SearchValues.Create(
     [
         // logging (THC001, THC002): console.*, logger.*, log.*, print, fmt, System.out, Debug/Trace, zap
-        "log", "console", "print", "fmt", "system", "debug", "trace", "zap",
+        "log", "console", "print", "fmt", "system", "debug", "trace", "zap", "audit",
         // responses and debug pages (THC003); Python's response factories and tracebacks
         "response", "statuscode", "errorhandler", "exceptionpage", "jsonify", "abort", "httpexception", "traceback",
         "formatexc", "formatexception", "formattb", "formatstack", "extracttb",
