@@ -773,6 +773,7 @@ public sealed partial class Engine
         if (lname is "verify" or "verifyasync" or "jwtverify" or "verify_jwt" or "verifyidtoken" or "verifyaccesstoken" or "parseclaimsjws" or "parsesignedclaims" or "verifytoken" or "verify_token" or "validatetoken" or "validate_token" or "decode_verified")
         {
             s.AnyVerify = true;
+            (s.VerifyPaths ??= []).Add(s.GuardPath());
             if (c.Args.Count > 0 && Root(c.Args[0].Value) is { } r)
             {
                 s.Verified.Add(r);

@@ -212,6 +212,18 @@ public sealed partial class Engine
         /// <summary>Conditions, returns and identity assignments: their names are the authorization decisions.</summary>
         public List<Expr>? Decisions;
 
+        /// <summary>
+        /// The if-branches (condition, else?) each verification and each decode happened in: a verification in the
+        /// other branch of an if than the decode does not vouch for it.
+        /// </summary>
+        public List<(Expr Cond, bool Else)[]>? VerifyPaths;
+
+        public Dictionary<CallExpr, (Expr Cond, bool Else)[]>? DecodePaths;
+
+        public (Expr Cond, bool Else)[] GuardPath() => _guards is { Count: > 0 } g ? [.. g] : [];
+
+        public void RecordDecode(CallExpr decode) => (DecodePaths ??= [])[decode] = GuardPath();
+
         public HashSet<string> Verified => _verified ??= new(StringComparer.Ordinal);
         public bool HasVerified => _verified is { Count: > 0 };
         public bool AnyVerify;
@@ -482,6 +494,10 @@ public sealed partial class Engine
             {
                 up.AnyVerify |= s.AnyVerify;
                 up.AnyValidateToken |= s.AnyValidateToken;
+                if (s.AnyVerify)
+                {
+                    (up.VerifyPaths ??= []).Add(up.GuardPath());
+                }
             }
 
             return;
@@ -510,7 +526,7 @@ public sealed partial class Engine
             }
 
             var decided = d.Direct || decisionNames.Contains(d.Var);
-            if (decided && !s.Verified.Contains(d.TokenRoot) && !s.AnyVerify)
+            if (decided && !VerifiedAlongside(s, d.Call))
             {
                 Report(CodeRules.JwtUnverified, d.Call.NameStart, "JWT claims from an unverified decode drive an authorization decision; nothing verifies the signature of this token", Confidence.High);
             }
@@ -518,7 +534,7 @@ public sealed partial class Engine
 
         foreach (var (call, root) in s.JavaDecodes)
         {
-            if (!s.Verified.Contains(root) && !s.AnyVerify)
+            if (!VerifiedAlongside(s, call))
             {
                 Report(CodeRules.JwtUnverified, call.NameStart, "JWT.decode() does not verify the signature and no verifier checks this token", Confidence.High);
             }
@@ -562,6 +578,11 @@ public sealed partial class Engine
         {
             p.AnyVerify |= s.AnyVerify;
             p.AnyValidateToken |= s.AnyValidateToken;
+            if (s.AnyVerify)
+            {
+                (p.VerifyPaths ??= []).Add(p.GuardPath()); // where the nested function is, in the enclosing one
+            }
+
             if (s.HasVerified)
             {
                 foreach (var v in s.Verified)
@@ -652,6 +673,48 @@ public sealed partial class Engine
     }
 
     /// <summary>
+    /// Whether a verification in the function can vouch for the decode: one that did not happen in the other branch of
+    /// an if than the decode (`if (reports) { JWT.decode(t) … } else { verifier.verify(t) }` leaves the decode unverified).
+    /// </summary>
+    private static bool VerifiedAlongside(Scope s, CallExpr decode)
+    {
+        if (!s.AnyVerify)
+        {
+            return false;
+        }
+
+        if (s.VerifyPaths is null || s.DecodePaths is null || !s.DecodePaths.TryGetValue(decode, out var decodePath))
+        {
+            return true;
+        }
+
+        foreach (var verifyPath in s.VerifyPaths)
+        {
+            var exclusive = false;
+            for (var i = 0; i < Math.Min(decodePath.Length, verifyPath.Length); i++)
+            {
+                if (!ReferenceEquals(decodePath[i].Cond, verifyPath[i].Cond))
+                {
+                    break;
+                }
+
+                if (decodePath[i].Else != verifyPath[i].Else)
+                {
+                    exclusive = true;
+                    break;
+                }
+            }
+
+            if (!exclusive)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// An expression that decides (a condition, a returned value, an identity assignment): kept for the decode check,
     /// and a JWT decode inside it is a decision by itself. Only in files that decode at all.
     /// </summary>
@@ -677,6 +740,7 @@ public sealed partial class Engine
             if (x is CallExpr c && IsJwtDecodeUnverifying(c) && c.Args.Count > 0)
             {
                 s.Decodes.Add(("<direct>", c, Root(c.Args[0].Value) ?? "", true));
+                s.RecordDecode(c);
             }
         });
     }
@@ -729,11 +793,14 @@ public sealed partial class Engine
                 {
                     s.Decodes.Add((n, dc, Root(dc.Args[0].Value) ?? "", false));
                 }
+
+                s.RecordDecode(dc);
             }
 
             if (Java && CallName(dc) == "decode" && dc.Callee is MemberExpr { Obj: NameExpr { Name: "JWT" } })
             {
                 s.JavaDecodes.Add((dc, Root(dc.Args[0].Value) ?? ""));
+                s.RecordDecode(dc);
             }
         }
 
