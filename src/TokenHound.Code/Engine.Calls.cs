@@ -212,6 +212,13 @@ public sealed partial class Engine
             return T.WholeEvent;
         }
 
+        // Java: e.printStackTrace(new PrintWriter(sw)) puts the stack trace into sw (a StringWriter)
+        if (Java && name == "printStackTrace" && c.Args.Count == 1 && c.Args[0].Value is CallExpr { IsNew: true, Args: [{ Value: NameExpr sw }, ..] } pw
+            && CallName(pw) is "PrintWriter" or "PrintStream")
+        {
+            s.Vars[sw.Name] = T.ErrorStack;
+        }
+
         // errors
         if (lname is "format_exc" or "format_exception" or "format_tb" or "format_stack" or "extract_tb" or "getstacktrace" or "getstacktraceasstring" or "stack" or "printstacktrace" && (recvPath is "traceback" or "ExceptionUtils" or "Throwables" or "debug" || (rt & T.ErrorObj) != 0))
         {
@@ -238,6 +245,20 @@ public sealed partial class Engine
         if (recv is null && lname is "str" or "repr" or "string" && c.Args.Count == 1)
         {
             return Stringify(argT[0]);
+        }
+
+        // a URL built by a format call: fmt.Sprintf("%s/items?token=%s", base, token), String.format(…), "…{}".format(…)
+        if (lname is "sprintf" or "format" && c.Args.Count > 0)
+        {
+            var fmtIndex = c.Args[0].Value is StrExpr ? 0 : -1;
+            if (fmtIndex == 0 && c.Args.Count > 1)
+            {
+                CheckUrlQuery(FormatParts(((StrExpr)c.Args[0].Value).Value, c.Args.Skip(1).Select(a => a.Value).ToList()), c.Start, s);
+            }
+            else if (recv is StrExpr fmtRecv && lname == "format" && c.Args.Count > 0)
+            {
+                CheckUrlQuery(FormatParts(fmtRecv.Value, c.Args.Select(a => a.Value).ToList()), c.Start, s);
+            }
         }
 
         if (lname is "sprintf" or "errorf" && c.Args.Count > 0 && c.Args[0].Value is StrExpr fs && fs.Value.Contains("%+v", StringComparison.Ordinal) && (all & T.ErrorObj) != 0)
@@ -268,6 +289,27 @@ public sealed partial class Engine
             return T.EventData;
         }
 
+        // a header read by a constant: Header.Get(echo.HeaderAuthorization), Headers[HeaderNames.Authorization],
+        // getHeader(HttpHeaders.AUTHORIZATION)
+        if (lname is "get" or "getheader" or "getheaderstring" or "getfirst" or "header" && c.Args.Count > 0 && c.Args[0].Value is MemberExpr { Name: var constant }
+            && (rt & (T.Headers | T.WholeEvent)) != 0 && ConstantNamesCredentialHeader(constant))
+        {
+            return T.Token;
+        }
+
+        // a helper that reads a credential header off the request: header(event, "Authorization")
+        if (recv is null && c.Args.Count >= 2 && (all & (T.WholeEvent | T.Headers)) != 0 && c.Args.Any(a => a.Value is StrExpr { Value: var h } && Names.IsCredentialHeader(h)))
+        {
+            return T.Token;
+        }
+
+        // a credential header read by name: request.getHeaderString("Cookie") is the cookie value, not all cookies
+        if (lname is "get" or "getheader" or "getheaderstring" or "header" or "getfirst" && c.Args.Count > 0 && c.Args[0].Value is StrExpr credHeader
+            && Names.IsCredentialHeader(credHeader.Value) && (rt & (T.Headers | T.WholeEvent)) != 0)
+        {
+            return T.Token;
+        }
+
         if (TransformMethods.Contains(name) || recv is null && name is "String" or "str" or "Buffer" or "[]byte" or "string" or "bytes")
         {
             var t = (rt | all) & ~(T.Literal | T.Clean | T.SecretCmd);
@@ -290,10 +332,11 @@ public sealed partial class Engine
             return t;
         }
 
-        if (lname is "getheader" or "getheaders" or "header" or "getfirst" or "getvalues" or "trygetvalue" && c.Args.Count > 0 && c.Args[0].Value is StrExpr hk)
+        if (lname is "getheader" or "getheaders" or "header" or "getfirst" or "getvalues" or "trygetvalue" or "getheaderstring" && c.Args.Count > 0 && c.Args[0].Value is StrExpr hk)
         {
             return MemberTaint(rt, hk.Value, s);
         }
+
 
         if (lname is "get_json" or "getjson" or "readasstringasync" or "getreader" or "getinputstream" or "getbody" or "json" or "formdata")
         {
@@ -314,6 +357,70 @@ public sealed partial class Engine
         }
 
         return T.None;
+    }
+
+    /// <summary>
+    /// A format string and its arguments as alternating literal parts and values, the way a concatenation is seen:
+    /// "a?token=%s&x=%d" with (t, n) becomes ["a?token=", t, "&x=", n]. Verbs: %s %v %d %q %x (with flags), {} {0}.
+    /// </summary>
+    private static List<Expr> FormatParts(string format, List<Expr> args)
+    {
+        var parts = new List<Expr>();
+        var lit = new System.Text.StringBuilder();
+        var next = 0;
+        for (var i = 0; i < format.Length; i++)
+        {
+            var ch = format[i];
+            var verbEnd = -1;
+            if (ch == '%' && i + 1 < format.Length && format[i + 1] != '%')
+            {
+                var j = i + 1;
+                while (j < format.Length && "+-# 0123456789.".Contains(format[j], StringComparison.Ordinal))
+                {
+                    j++;
+                }
+
+                if (j < format.Length && char.IsLetter(format[j]))
+                {
+                    verbEnd = j;
+                }
+            }
+            else if (ch == '{')
+            {
+                var j = format.IndexOf('}', i + 1);
+                if (j > i && j - i <= 4 && format.AsSpan(i + 1, j - i - 1).IndexOfAnyExcept("0123456789") < 0)
+                {
+                    verbEnd = j;
+                }
+            }
+
+            if (verbEnd < 0)
+            {
+                lit.Append(ch);
+                continue;
+            }
+
+            parts.Add(new StrExpr(lit.ToString()));
+            lit.Clear();
+            parts.Add(next < args.Count ? args[next] : new StrExpr(""));
+            next++;
+            i = verbEnd;
+        }
+
+        parts.Add(new StrExpr(lit.ToString()));
+        return parts;
+    }
+
+    /// <summary>A constant that names a credential header: HeaderAuthorization, AUTHORIZATION, Cookie, XApiKey.</summary>
+    private static bool ConstantNamesCredentialHeader(string constant)
+    {
+        var n = Names.Norm(constant);
+        if (n.StartsWith("header", StringComparison.Ordinal))
+        {
+            n = n[6..];
+        }
+
+        return n is "authorization" or "cookie" or "xapikey" or "apikey" or "proxyauthorization" or "xamzsecuritytoken";
     }
 
     private static readonly HashSet<string> GetterVerbs = ["get", "fetch", "create", "generate", "issue", "sign", "retrieve", "load", "read", "obtain", "request", "exchange", "refresh", "mint", "acquire", "build", "make", "new", "decrypt", "lookup", "resolve"];
@@ -550,6 +657,12 @@ public sealed partial class Engine
             {
                 Report(CodeRules.EventLogged, c.NameStart, $"{Path(c.Callee)}(...) logs the whole request/event or all its headers, including Authorization and Cookie", Confidence.Medium);
             }
+        }
+
+        // Powertools for TypeScript: injectLambdaContext(logger, { logEvent: true }) / logger.injectLambdaContext({ logEvent: true })
+        if (Js && name == "injectLambdaContext" && c.Args.Any(a => a.Value is ObjectExpr o && o.Get("logEvent") is { } le && IsTrue(le)))
+        {
+            Report(CodeRules.EventLogged, c.NameStart, "injectLambdaContext({ logEvent: true }) logs every incoming event, including its Authorization and Cookie headers", Confidence.High);
         }
 
         // ---------------- responses
@@ -947,6 +1060,17 @@ public sealed partial class Engine
             CheckSpringCookie(c, s);
             return;
         }
+        else if (Java && name == "addCookie" && c.Args.Count == 1 && c.Args[0].Value is CallExpr { IsNew: true } inline && CallName(inline) == "Cookie" && inline.Args.Count >= 2)
+        {
+            // response.addCookie(new Cookie("session_token", token)): created and sent at once, so never HttpOnly or Secure
+            var inlineToken = (inline.Args[0].Value is StrExpr cn && Names.IsTokenCookie(cn.Value)) || (Eval(inline.Args[1].Value, s) & AnyToken) != 0;
+            if (inlineToken)
+            {
+                Report(CodeRules.ClientStorage, c.NameStart, "token cookie created and added without setHttpOnly(true) setSecure(true)", Confidence.High);
+            }
+
+            return;
+        }
         else if (Java && c.Callee is MemberExpr { Obj: NameExpr v } && s.JavaCookies.TryGetValue(v.Name, out var jc))
         {
             if (name == "setHttpOnly" && c.Args.Count == 1 && IsTrue(c.Args[0].Value))
@@ -1296,6 +1420,17 @@ public sealed partial class Engine
                 foreach (var en in ents.Items)
                 {
                     if (AsObject(Resolve(en, s)) is { } eo)
+                    {
+                        CheckDownstreamObject(eo, s, what);
+                    }
+                }
+            }
+            else if (k == "entries" && p.Value is CallExpr { Initializer: { } slice })
+            {
+                // Go: Entries: []types.PutEventsRequestEntry{{Detail: …}}
+                foreach (var item in slice.Props)
+                {
+                    if (AsObject(item.Value) is { } eo)
                     {
                         CheckDownstreamObject(eo, s, what);
                     }

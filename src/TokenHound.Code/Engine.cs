@@ -273,6 +273,15 @@ public sealed partial class Engine
             scope.IsHandler = true;
         }
 
+        // Powertools: @logger.inject_lambda_context(log_event=True) logs every incoming event
+        foreach (var d in fn.Decorators)
+        {
+            if (d is CallExpr { Callee: MemberExpr { Name: "inject_lambda_context" } } ilc && ilc.Args.Any(a => a.Name == "log_event" && IsTrue(a.Value)))
+            {
+                Report(CodeRules.EventLogged, ilc.NameStart, "inject_lambda_context(log_event=True) logs every incoming event, including its Authorization and Cookie headers", Confidence.High);
+            }
+        }
+
         WalkStmts(fn.Body, scope);
         Finish(scope);
     }
@@ -320,6 +329,12 @@ public sealed partial class Engine
         if (Go && p.Name == "err")
         {
             return T.ErrorObj;
+        }
+
+        // a parameter typed as credentials (an STS / SDK credentials object): Credentials creds, AwsSessionCredentials c
+        if ((Java || Cs || Go) && p.Type is { } credType && credType.TrimStart('*').EndsWith("Credentials", StringComparison.Ordinal))
+        {
+            return T.AwsSecret | T.Token;
         }
 
         // an exception handler's parameter: Spring @ExceptionHandler(Exception ex), a C#/Java catch-like handler
@@ -971,6 +986,10 @@ public sealed partial class Engine
     private static bool IsObviouslyNotToken(Expr v) => v switch
     {
         StrExpr or LitExpr or ArrayExpr or ObjectExpr or LambdaExpr => true,
+        // a pagination or other described token read by its key: resp.get("NextToken"), page["continuationToken"]
+        MemberExpr { Name: var member } when Names.SaysToken(member) == false && Names.Describes(member) => true,
+        IndexExpr { Index: StrExpr { Value: var key } } when Names.Describes(key) && !Names.SaysToken(key) => true,
+        CallExpr { Callee: MemberExpr { Name: "get" or "Get" or "getString" }, Args: [{ Value: StrExpr { Value: var key } }, ..] } when Names.Describes(key) && !Names.SaysToken(key) => true,
         BinaryExpr b => b.Op is "==" or "!=" or "===" or "!==" or "<" or ">" or "<=" or ">=" or "in" or "is" or "instanceof",
         UnaryExpr { Op: "!" or "not" } => true,
         _ => false,
@@ -1022,7 +1041,7 @@ public sealed partial class Engine
                         t |= Stringify(Eval(p, s));
                     }
 
-                    CheckUrlQuery(parts, cat.Start, s);
+                    CheckUrlQuery(cat.Op == "%" && cat.Left is StrExpr pyFormat ? FormatParts(pyFormat.Value, cat.Right is ArrayExpr tuple ? tuple.Items : [cat.Right]) : parts, cat.Start, s);
                     return t & ~T.Literal;
                 }
 
@@ -1170,9 +1189,16 @@ public sealed partial class Engine
             return known;
         }
 
-        if (Py && m.Name == "current_request")
+        if (Py && m.Name is "current_request" or "current_event")
         {
-            return T.WholeEvent; // Chalice's app.current_request
+            return T.WholeEvent; // Chalice's app.current_request, Powertools' app.current_event
+        }
+
+        // a view's own request's headers: Pyramid / Django class-based views / Tornado self.request.headers (only its
+        // headers: socketserver handlers' self.request is a socket)
+        if ((Py || Js) && m.Name is "headers" or "META" or "cookies" && m.Obj is MemberExpr { Name: "request", Obj: NameExpr { Name: "self" or "this" } } && !s.TryVar(Path(m), out _))
+        {
+            return T.Headers;
         }
 
         // process.env.X / os.environ.X
@@ -1237,6 +1263,13 @@ public sealed partial class Engine
             if (Names.SaysToken(name) || n is "authorizationtoken" or "identitysource" or "authorization")
             {
                 return T.Token;
+            }
+
+            // the request inside an event or context: AppSync event.request.headers, ASP.NET http.Request.Headers,
+            // echo c.Request().Header
+            if (n is "request" or "httprequest")
+            {
+                return T.WholeEvent;
             }
 
             return T.EventData;

@@ -237,6 +237,7 @@ public static class Names
             || type.Contains("Request<", StringComparison.Ordinal) || type.Contains("ServerRequest", StringComparison.Ordinal)
             || type.Contains("FastifyRequest", StringComparison.Ordinal) || type.Contains("Handler", StringComparison.Ordinal) && false
             || type.Contains("gin.Context", StringComparison.Ordinal) || type.Contains("echo.Context", StringComparison.Ordinal)
+            || type.Contains("HttpContext", StringComparison.Ordinal) || type.Contains("ContainerRequestContext", StringComparison.Ordinal)
             || type.Contains("fiber.Ctx", StringComparison.Ordinal)
             || type.EndsWith("Request", StringComparison.Ordinal) && !type.Contains("Invoke", StringComparison.Ordinal);
     }
