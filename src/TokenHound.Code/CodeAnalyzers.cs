@@ -168,13 +168,19 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
     private static List<Token>? t_tokens;
 
     /// <summary>
+    /// The largest token list a thread keeps: 512 K tokens (16–20 MB) on machines with up to 8 cores, less with more
+    /// (the scan runs a worker per core), so that all the kept lists together stay under about 4 M tokens.
+    /// </summary>
+    private static readonly int MaxReusedTokens = Math.Clamp((4 << 20) / Math.Max(1, Environment.ProcessorCount), 1 << 17, 1 << 19);
+
+    /// <summary>
     /// The calling thread's token list, reused from file to file (a file's tokens are not kept after its analysis). A
-    /// list grown past 512 K tokens (16–20 MB) by a very large file is dropped rather than kept for the rest of the scan.
-    /// (At 128 K, the npm tree's many 0.5–3 MB files re-grew it over and over: 210 MB of token arrays.)
+    /// list grown past <see cref="MaxReusedTokens"/> by a very large file is dropped rather than kept for the rest of the
+    /// scan. (At 128 K tokens, the npm tree's many 0.5–3 MB files re-grew it over and over: 210 MB of token arrays.)
     /// </summary>
     private static List<Token> ReusedTokens()
     {
-        if (t_tokens is null || t_tokens.Capacity > 1 << 19)
+        if (t_tokens is null || t_tokens.Capacity > MaxReusedTokens)
         {
             t_tokens = new List<Token>(16 * 1024);
         }
