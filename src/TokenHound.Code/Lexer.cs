@@ -467,47 +467,13 @@ public sealed class Lexer
     private bool TryRegex()
     {
         var st = _i;
-        var k = _i + 1;
-        var inClass = false;
-        while (k < _end)
+        if (!SkipRegexLiteral())
         {
-            var ch = _s[k];
-            if (ch == '\n')
-            {
-                return false;
-            }
-
-            if (ch == '\\')
-            {
-                k += 2;
-                continue;
-            }
-
-            if (ch == '[')
-            {
-                inClass = true;
-            }
-            else if (ch == ']')
-            {
-                inClass = false;
-            }
-            else if (ch == '/' && !inClass)
-            {
-                k++;
-                while (k < _end && char.IsLetter(_s[k]))
-                {
-                    k++;
-                }
-
-                _i = k;
-                Add(TokKind.Str, st, _s[st.._i]);
-                return true;
-            }
-
-            k++;
+            return false;
         }
 
-        return false;
+        Add(TokKind.Str, st, _s[st.._i]);
+        return true;
     }
 
     private static readonly string[] OneChar = [.. Enumerable.Range(0, 128).Select(i => ((char)i).ToString())];
