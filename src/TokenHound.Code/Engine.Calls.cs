@@ -289,23 +289,8 @@ public sealed partial class Engine
             return T.EventData;
         }
 
-        // a header read by a constant: Header.Get(echo.HeaderAuthorization), Headers[HeaderNames.Authorization],
-        // getHeader(HttpHeaders.AUTHORIZATION)
-        if (lname is "get" or "getheader" or "getheaderstring" or "getfirst" or "header" && c.Args.Count > 0 && c.Args[0].Value is MemberExpr { Name: var constant }
-            && (rt & (T.Headers | T.WholeEvent)) != 0 && ConstantNamesCredentialHeader(constant))
-        {
-            return T.Token;
-        }
-
         // a helper that reads a credential header off the request: header(event, "Authorization")
         if (recv is null && c.Args.Count >= 2 && (all & (T.WholeEvent | T.Headers)) != 0 && c.Args.Any(a => a.Value is StrExpr { Value: var h } && Names.IsCredentialHeader(h)))
-        {
-            return T.Token;
-        }
-
-        // a credential header read by name: request.getHeaderString("Cookie") is the cookie value, not all cookies
-        if (lname is "get" or "getheader" or "getheaderstring" or "header" or "getfirst" && c.Args.Count > 0 && c.Args[0].Value is StrExpr credHeader
-            && Names.IsCredentialHeader(credHeader.Value) && (rt & (T.Headers | T.WholeEvent)) != 0)
         {
             return T.Token;
         }
@@ -318,9 +303,9 @@ public sealed partial class Engine
                 t = Stringify(all) & ~(T.Literal | T.Clean | T.SecretCmd);
             }
 
-            if (lname is "get" or "getheader" or "header" or "getvalue" or "getstring" or "getfirst" or "getordefault" or "getvalueordefault" && c.Args.Count > 0 && c.Args[0].Value is StrExpr key)
+            if (lname is "get" or "getheader" or "header" or "getvalue" or "getstring" or "getfirst" or "getordefault" or "getvalueordefault" && KeyArg(c) is { } key)
             {
-                return MemberTaint(rt, key.Value, s);
+                return HeaderTaint(rt, key, s);
             }
 
             if (lname is "get" or "getheader" or "header" && c.Args.Count > 0 && recv is not null)
@@ -332,9 +317,9 @@ public sealed partial class Engine
             return t;
         }
 
-        if (lname is "getheader" or "getheaders" or "header" or "getfirst" or "getvalues" or "trygetvalue" or "getheaderstring" && c.Args.Count > 0 && c.Args[0].Value is StrExpr hk)
+        if (lname is "getheader" or "getheaders" or "header" or "getfirst" or "getvalues" or "trygetvalue" or "getheaderstring" && KeyArg(c) is { } hk)
         {
-            return MemberTaint(rt, hk.Value, s);
+            return HeaderTaint(rt, hk, s);
         }
 
 
@@ -411,17 +396,38 @@ public sealed partial class Engine
         return parts;
     }
 
-    /// <summary>A constant that names a credential header: HeaderAuthorization, AUTHORIZATION, Cookie, XApiKey.</summary>
-    private static bool ConstantNamesCredentialHeader(string constant)
+    /// <summary>
+    /// The key a getter's first argument names: a string literal, or a constant that names a credential header
+    /// (`echo.HeaderAuthorization`, `HttpHeaders.AUTHORIZATION`, `HeaderNames.Cookie`).
+    /// </summary>
+    private static string? KeyArg(CallExpr c)
     {
-        var n = Names.Norm(constant);
-        if (n.StartsWith("header", StringComparison.Ordinal))
+        if (c.Args.Count == 0)
         {
-            n = n[6..];
+            return null;
         }
 
-        return n is "authorization" or "cookie" or "xapikey" or "apikey" or "proxyauthorization" or "xamzsecuritytoken";
+        if (c.Args[0].Value is StrExpr key)
+        {
+            return key.Value;
+        }
+
+        if (c.Args[0].Value is MemberExpr { Name: var constant })
+        {
+            var header = Names.Norm(constant);
+            header = header.StartsWith("header", StringComparison.Ordinal) ? header[6..] : header;
+            return Names.IsCredentialHeader(header) ? header : null;
+        }
+
+        return null;
     }
+
+    /// <summary>
+    /// What a value read by key carries. On a request or its headers, a credential header is the credential itself:
+    /// `getHeaderString("Cookie")` is the cookie value, where the member `req.cookies` is all of them.
+    /// </summary>
+    private T HeaderTaint(T rt, string key, Scope s) =>
+        (rt & (T.Headers | T.WholeEvent)) != 0 && Names.IsCredentialHeader(key) ? T.Token : MemberTaint(rt, key, s);
 
     private static readonly HashSet<string> GetterVerbs = ["get", "fetch", "create", "generate", "issue", "sign", "retrieve", "load", "read", "obtain", "request", "exchange", "refresh", "mint", "acquire", "build", "make", "new", "decrypt", "lookup", "resolve"];
 
@@ -885,12 +891,7 @@ public sealed partial class Engine
     {
         if (lname is "verify" or "verifyasync" or "jwtverify" or "verify_jwt" or "verifyidtoken" or "verifyaccesstoken" or "parseclaimsjws" or "parsesignedclaims" or "verifytoken" or "verify_token" or "validatetoken" or "validate_token" or "decode_verified")
         {
-            s.AnyVerify = true;
-            (s.VerifyPaths ??= []).Add(s.GuardPath());
-            if (c.Args.Count > 0 && Root(c.Args[0].Value) is { } r)
-            {
-                s.Verified.Add(r);
-            }
+            s.RecordVerify();
         }
 
         if (lname is "validatetoken" or "validatetokenasync")

@@ -192,9 +192,8 @@ public sealed partial class Engine
         public Dictionary<string, Expr> Defs { get; } = new(StringComparer.Ordinal);
         // The lists below are created on first use: most functions never need them (a scope per function walked).
         private List<(Expr Cond, bool Else)>? _guards;
-        private HashSet<string>? _verified;
-        private List<(string Var, CallExpr Call, string TokenRoot, bool Direct)>? _decodes;
-        private List<(CallExpr Call, string TokenRoot)>? _javaDecodes;
+        private List<(string Var, CallExpr Call, bool Direct)>? _decodes;
+        private List<CallExpr>? _javaDecodes;
         private List<CallExpr>? _readTokens;
         private List<CallExpr>? _manualDecodes;
         private List<CallExpr>? _goUnverified;
@@ -224,19 +223,20 @@ public sealed partial class Engine
 
         public void RecordDecode(CallExpr decode) => (DecodePaths ??= [])[decode] = GuardPath();
 
-        public HashSet<string> Verified => _verified ??= new(StringComparer.Ordinal);
-        public bool HasVerified => _verified is { Count: > 0 };
-        public bool AnyVerify;
+        /// <summary>The function (or a function nested in it) verifies a token somewhere.</summary>
+        public bool AnyVerify => VerifyPaths is { Count: > 0 };
+
+        public void RecordVerify() => (VerifyPaths ??= []).Add(GuardPath());
         public bool AnyValidateToken;
-        public List<(string Var, CallExpr Call, string TokenRoot, bool Direct)> Decodes => _decodes ??= [];
-        public List<(CallExpr Call, string TokenRoot)> JavaDecodes => _javaDecodes ??= [];
+        public List<(string Var, CallExpr Call, bool Direct)> Decodes => _decodes ??= [];
+        public List<CallExpr> JavaDecodes => _javaDecodes ??= [];
         public List<CallExpr> ReadTokens => _readTokens ??= [];
         public List<CallExpr> ManualDecodes => _manualDecodes ??= [];
         public List<CallExpr> GoUnverified => _goUnverified ??= [];
 
         /// <summary>Whether any JWT decode, Java cookie or verification was recorded (Finish has work to do).</summary>
         public bool HasRecords => _decodes is not null || _javaDecodes is not null || _readTokens is not null || _manualDecodes is not null
-            || _goUnverified is not null || _javaCookies is not null || _verified is not null;
+            || _goUnverified is not null || _javaCookies is not null;
 
         /// <summary>Variables assigned from an expression that names a token (see NamesTokenDirectly).</summary>
         public HashSet<string>? DirectNamed;
@@ -505,16 +505,7 @@ public sealed partial class Engine
     {
         if (!s.HasRecords)
         {
-            if (s.Parent is { } up)
-            {
-                up.AnyVerify |= s.AnyVerify;
-                up.AnyValidateToken |= s.AnyValidateToken;
-                if (s.AnyVerify)
-                {
-                    (up.VerifyPaths ??= []).Add(up.GuardPath());
-                }
-            }
-
+            ReportToParent(s);
             return;
         }
 
@@ -547,7 +538,7 @@ public sealed partial class Engine
             }
         }
 
-        foreach (var (call, root) in s.JavaDecodes)
+        foreach (var call in s.JavaDecodes)
         {
             if (!VerifiedAlongside(s, call))
             {
@@ -588,22 +579,18 @@ public sealed partial class Engine
             }
         }
 
-        // verification in a nested function counts for the enclosing one
+        ReportToParent(s);
+    }
+
+    /// <summary>Verification in a nested function counts for the enclosing one, at the place of the nested function.</summary>
+    private static void ReportToParent(Scope s)
+    {
         if (s.Parent is { } p)
         {
-            p.AnyVerify |= s.AnyVerify;
             p.AnyValidateToken |= s.AnyValidateToken;
             if (s.AnyVerify)
             {
-                (p.VerifyPaths ??= []).Add(p.GuardPath()); // where the nested function is, in the enclosing one
-            }
-
-            if (s.HasVerified)
-            {
-                foreach (var v in s.Verified)
-                {
-                    p.Verified.Add(v);
-                }
+                p.RecordVerify();
             }
         }
     }
@@ -754,7 +741,7 @@ public sealed partial class Engine
         {
             if (x is CallExpr c && IsJwtDecodeUnverifying(c) && c.Args.Count > 0)
             {
-                s.Decodes.Add(("<direct>", c, Root(c.Args[0].Value) ?? "", true));
+                s.Decodes.Add(("<direct>", c, true));
                 s.RecordDecode(c);
             }
         });
@@ -806,7 +793,7 @@ public sealed partial class Engine
             {
                 foreach (var n in TargetNames(a.Target))
                 {
-                    s.Decodes.Add((n, dc, Root(dc.Args[0].Value) ?? "", false));
+                    s.Decodes.Add((n, dc, false));
                 }
 
                 s.RecordDecode(dc);
@@ -814,7 +801,7 @@ public sealed partial class Engine
 
             if (Java && CallName(dc) == "decode" && dc.Callee is MemberExpr { Obj: NameExpr { Name: "JWT" } })
             {
-                s.JavaDecodes.Add((dc, Root(dc.Args[0].Value) ?? ""));
+                s.JavaDecodes.Add(dc);
                 s.RecordDecode(dc);
             }
         }

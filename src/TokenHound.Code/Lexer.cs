@@ -46,7 +46,7 @@ public struct Token
     /// <summary>A line break precedes this token (C-family statement ends without semicolons).</summary>
     public bool Nl;
 
-    /// <summary>An identifier or string that may belong to a sink or setting (<see cref="SinkWords"/>).</summary>
+    /// <summary>An identifier or string (or, in Python, a 4xx/5xx number) that may belong to a sink or setting (<see cref="SinkWords"/>).</summary>
     public bool Sink;
 
     public List<StrPart>? Parts;
@@ -177,7 +177,14 @@ public sealed class Lexer
     {
         var end = Math.Min(_i, _end); // an unterminated template (`${`) can leave _i past the end
         var sink = kind is TokKind.Str or TokKind.Interp && (SinkWords.Contains(_s.AsSpan(start, Math.Max(0, end - start))) || HasSinkName(parts));
-        _out.Add(new Token { Kind = kind, Start = start, End = end, Text = text, Nl = _nl, Parts = parts, Sink = sink });
+        Emit(kind, start, text, sink, parts);
+    }
+
+    /// <summary>Appends a token ending at the current position (or the end of the input).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Emit(TokKind kind, int start, string text, bool sink, List<StrPart>? parts = null)
+    {
+        _out.Add(new Token { Kind = kind, Start = start, End = Math.Min(_i, _end), Text = text, Nl = _nl, Parts = parts, Sink = sink });
         _nl = false;
     }
 
@@ -226,11 +233,6 @@ public sealed class Lexer
         return false;
     }
 
-    private void AddIdent(int start, (string Text, bool Sink) name)
-    {
-        _out.Add(new Token { Kind = TokKind.Ident, Start = start, End = _i, Text = name.Text, Nl = _nl, Sink = name.Sink });
-        _nl = false;
-    }
 
     private void Run()
     {
@@ -289,8 +291,7 @@ public sealed class Lexer
 
             if (!IsPy && c == '/' && C(1) == '*')
             {
-                var j = _s.IndexOf("*/", _i + 2, _end - _i - 2, StringComparison.Ordinal);
-                var stop = j < 0 ? _end : j + 2;
+                var stop = BlockCommentEnd();
                 if (_s.AsSpan(_i, stop - _i).Contains('\n'))
                 {
                     _nl = true;
@@ -326,7 +327,8 @@ public sealed class Lexer
                     _i++;
                 }
 
-                AddIdent(st, Intern(st, _i));
+                var name = Intern(st, _i);
+                Emit(TokKind.Ident, st, name.Text, name.Sink);
                 continue;
             }
 
@@ -339,12 +341,8 @@ public sealed class Lexer
                     _i++;
                 }
 
-                Add(TokKind.Number, st, _s[st.._i]);
-                if (IsPy && _i - st == 3 && _s[st] is '4' or '5')
-                {
-                    // an HTTP error status: `return str(e), 500` is a Flask error response
-                    _out[^1] = _out[^1] with { Sink = true };
-                }
+                // in Python an HTTP error status is a sink word: `return str(e), 500` is a Flask error response
+                Emit(TokKind.Number, st, _s[st.._i], sink: IsPy && _i - st == 3 && _s[st] is '4' or '5');
                 continue;
             }
 
@@ -701,8 +699,7 @@ public sealed class Lexer
             if (content.Length <= MaxInternedString)
             {
                 var str = Intern(_strings ??= ThreadTable(ref t_strings), content);
-                _out.Add(new Token { Kind = TokKind.Str, Start = st, End = _i, Text = str.Text, Nl = _nl, Sink = str.Sink });
-                _nl = false;
+                Emit(TokKind.Str, st, str.Text, str.Sink);
             }
             else
             {
@@ -921,8 +918,7 @@ public sealed class Lexer
 
                 if (_s[_i + 1] == '*')
                 {
-                    var j = _s.IndexOf("*/", _i + 2, _end - _i - 2, StringComparison.Ordinal);
-                    _i = j < 0 ? _end : j + 2;
+                    _i = BlockCommentEnd();
                     continue;
                 }
 
@@ -964,6 +960,13 @@ public sealed class Lexer
 
             _i++;
         }
+    }
+
+    /// <summary>At a `/*`: the position after its `*/` (or the end of the input).</summary>
+    private int BlockCommentEnd()
+    {
+        var j = _s.IndexOf("*/", _i + 2, _end - _i - 2, StringComparison.Ordinal);
+        return j < 0 ? _end : j + 2;
     }
 
     /// <summary>At a '/' that starts a regex literal: moves past it (and its flags) and returns true; false (not moved) when the line ends first.</summary>

@@ -199,7 +199,4 @@ public sealed class CodeModel
 
     /// <summary>Function bodies the parser skipped because they hold no sink word (see <see cref="SinkWords"/>).</summary>
     public int SkippedFunctions { get; set; }
-
-    /// <summary>The tokens of the skipped bodies.</summary>
-    public int SkippedTokens { get; set; }
 }

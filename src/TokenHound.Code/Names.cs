@@ -40,10 +40,19 @@ public static class Names
         }
 
         Span<char> buf = s.Length <= 256 ? stackalloc char[s.Length] : new char[s.Length];
+        return new string(buf[..NormInto(s, buf)]);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="s"/> lower-cased without '_', '-', spaces, quotes, backticks, '$' and '@' into
+    /// <paramref name="buf"/> (at least as long) and returns the length written.
+    /// </summary>
+    public static int NormInto(ReadOnlySpan<char> s, Span<char> buf)
+    {
         var n = 0;
         foreach (var c in s)
         {
-            if (c is '_' or '-' or ' ' or '"' or '\'' or '$' or '@')
+            if (c is '_' or '-' or ' ' or '"' or '\'' or '`' or '$' or '@')
             {
                 continue;
             }
@@ -51,7 +60,7 @@ public static class Names
             buf[n++] = char.ToLowerInvariant(c);
         }
 
-        return new string(buf[..n]);
+        return n;
     }
 
     /// <summary>Splits camelCase / snake_case / kebab-case / dotted names into lower-case words.</summary>

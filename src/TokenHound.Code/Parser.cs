@@ -62,7 +62,6 @@ public sealed class Parser
 
             model.Module.Body = p.ParseStatements(TopLevel: true);
             model.SkippedFunctions = p._skipped;
-            model.SkippedTokens = p._skippedTokens;
         }
         finally
         {
@@ -77,9 +76,8 @@ public sealed class Parser
 
     private bool _skipSinkless;
     private int _skipped;
-    private int _skippedTokens;
 
-    /// <summary>For each '{' token, the index of its matching '}' (or -1); built on first use.</summary>
+    /// <summary>For each '{' (and Python Indent) token, the index of its matching '}' (Dedent), or -1; built before parsing.</summary>
     private int[]? _close;
 
     /// <summary>_sinksBefore[i]: how many sink tokens precede token i.</summary>
@@ -165,18 +163,12 @@ public sealed class Parser
             return false;
         }
 
-        if (_close is null)
-        {
-            BuildSkipIndex();
-        }
-
         var open = _p;
         var close = _close![open];
         if (close - open >= MinSkippedTokens && _sinksBefore![close] == _sinksBefore[open + 1])
         {
             _p = close + 1;
             _skipped++;
-            _skippedTokens += close - open + 1;
             return true;
         }
 

@@ -6,12 +6,12 @@ namespace TokenHound.Code;
 /// The words without which no code rule can report inside a function body: the sinks (loggers, responses, cookies,
 /// Web Storage, SDK clients and calls that carry a payload, URL query strings), the settings the rules read, and the
 /// verify / validate calls whose presence in a nested function clears a finding in the enclosing one. The lexer marks
-/// every identifier and string that contains one (<see cref="Token.Sink"/>); the parser skips the body of a JavaScript
-/// / TypeScript function that holds none of them, because the taint engine reports only at a sink or setting inside
-/// the function being walked (its findings never come from a sink in another function).
+/// every identifier and string that contains one (<see cref="Token.Sink"/>); the parser skips the body of a JavaScript,
+/// TypeScript or Python function that holds none of them, because the taint engine reports only at a sink or setting
+/// inside the function being walked (its findings never come from a sink in another function).
 /// </summary>
 /// <remarks>
-/// Matching is deliberately loose (substrings of the name lower-cased without '_', '-', quotes, '$' and '@', the way
+/// Matching is deliberately loose (substrings of the name normalized by <see cref="Names.NormInto"/>, the way
 /// <see cref="Names.Norm"/> compares keys): a word too many only costs a body that could have been skipped; a word
 /// too few loses findings. Each rule's samples run through the skipping parser, so a sink missing here fails a test.
 /// </remarks>
@@ -61,17 +61,6 @@ public static class SinkWords
         }
 
         Span<char> buf = stackalloc char[text.Length];
-        var n = 0;
-        foreach (var c in text)
-        {
-            if (c is '_' or '-' or ' ' or '"' or '\'' or '`' or '$' or '@')
-            {
-                continue;
-            }
-
-            buf[n++] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
-        }
-
-        return buf[..n].IndexOfAny(Fragments) >= 0;
+        return buf[..Names.NormInto(text, buf)].IndexOfAny(Fragments) >= 0;
     }
 }
