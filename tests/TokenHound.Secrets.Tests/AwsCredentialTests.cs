@@ -28,6 +28,17 @@ public sealed class AwsAccessKeyIdTests
         Assert.Null(AwsAccessKeyIdDetector.DecodeAccountId("AKIA123"));
     }
 
+    [Theory]
+    [InlineData("AKIA42GS7FQSF7XXXXRG", true)] // random key that happens to hold XXXX (found by the redactor's property test)
+    [InlineData("AKIAXXXXXXXXXXXXXXXX", false)]
+    [InlineData("AKIAIOSFODNN7EXAMPLE", false)]
+    [InlineData("ASIA2222226ABCDEFGHQ", false)]
+    public void Placeholder_key_ids_are_examples_only_when_padded_or_marked(string keyId, bool found)
+    {
+        Assert.Equal(!found, AwsAccessKeyIdDetector.IsPlaceholder(keyId));
+        Assert.Equal(found ? 1 : 0, Scan.Matches("id=" + keyId + "\n").Count(m => m.Rule.Id == "THS001"));
+    }
+
     [Fact]
     public void Reports_kind_and_account()
     {

@@ -76,7 +76,7 @@ public sealed class AwsAccessKeyIdDetector : SecretDetector
             return;
         }
 
-        if (!options.IncludeExamples && TextUtil.IsExampleOrPlaceholder(cand))
+        if (!options.IncludeExamples && IsPlaceholder(cand))
         {
             return;
         }
@@ -182,4 +182,28 @@ public sealed class AwsAccessKeyIdDetector : SecretDetector
         >= '2' and <= '7' => c - '2' + 26,
         _ => -1,
     };
+
+    /// <summary>
+    /// A documented example (…EXAMPLE) or a padded placeholder (AKIAXXXXXXXXXXXXXXXX: one character six times in a row).
+    /// The free-text placeholder words do not apply: a real, random key id holds "XXXX" about once in 80,000 keys.
+    /// </summary>
+    public static bool IsPlaceholder(ReadOnlySpan<char> keyId)
+    {
+        if (keyId.Contains("EXAMPLE", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var run = 1;
+        for (var i = 5; i < keyId.Length; i++)
+        {
+            run = keyId[i] == keyId[i - 1] ? run + 1 : 1;
+            if (run >= 6)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
