@@ -181,7 +181,7 @@ public sealed partial class Engine
         // makes it an error response
         if (Js && target is MemberExpr { Name: "body", Obj: NameExpr { Name: "ctx" } } && s.TryVar("ctx", out var ctxT) && (ctxT & T.WholeEvent) != 0)
         {
-            var before = a.Start > s.Fn.Start && a.Start <= _src.Length ? _src.AsSpan(s.Fn.Start, a.Start - s.Fn.Start) : default;
+            var before = a.Start > s.Fn.Start && a.Start <= _src.Length ? _src.Span.Slice(s.Fn.Start, a.Start - s.Fn.Start) : default;
             CheckResponseBody(a.Value, t, target.Start, s, InErrorContext(s) || KoaErrorStatus().IsMatch(before), "the Koa response body");
         }
 
@@ -236,7 +236,7 @@ public sealed partial class Engine
 
     private bool LooksLikeDjangoSettings() =>
         _path.EndsWith("settings.py", StringComparison.OrdinalIgnoreCase) || _path.Contains("/settings/", StringComparison.OrdinalIgnoreCase)
-        || _src.Contains("INSTALLED_APPS", StringComparison.Ordinal) || _src.Contains("ALLOWED_HOSTS", StringComparison.Ordinal);
+        || _src.Span.Contains("INSTALLED_APPS", StringComparison.Ordinal) || _src.Span.Contains("ALLOWED_HOSTS", StringComparison.Ordinal);
 
     [GeneratedRegex(@"ctx\.status\s*=\s*[45]\d\d", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex KoaErrorStatus();

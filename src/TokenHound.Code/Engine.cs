@@ -35,7 +35,7 @@ public sealed record Hit(RuleInfo Rule, int Offset, string Message, Confidence C
 public sealed partial class Engine
 {
     private readonly CodeModel _m;
-    private readonly string _src;
+    private readonly ReadOnlyMemory<char> _src;
     private readonly string _path;
     private readonly Dictionary<(string, int), Hit> _hits = [];
     private static int s_runs;
@@ -48,21 +48,21 @@ public sealed partial class Engine
 
     private const T AnyToken = T.Token | T.NamedToken | T.AwsSecret;
 
-    private Engine(CodeModel m, string src, string path, Func<int, int> lineOf)
+    private Engine(CodeModel m, ReadOnlyMemory<char> src, string path, Func<int, int> lineOf)
     {
         _m = m;
         _src = src;
         _path = path;
         _lineOf = lineOf;
         _budget = 2_000_000;
-        _mayDecode = src.Contains("ecode", StringComparison.Ordinal) || src.Contains("unverified", StringComparison.Ordinal);
+        _mayDecode = src.Span.Contains("ecode", StringComparison.Ordinal) || src.Span.Contains("unverified", StringComparison.Ordinal);
     }
 
     /// <summary>
     /// The file is a lexer / tokenizer / parser / compiler (or uses one): there a bare `token` is a syntax token, not a
     /// credential.
     /// </summary>
-    private bool SyntaxFile => _syntaxFileCache ??= LooksLikeSyntaxCode(_path, _src);
+    private bool SyntaxFile => _syntaxFileCache ??= LooksLikeSyntaxCode(_path, _src.Span);
 
     private bool? _syntaxFileCache;
 
@@ -79,8 +79,8 @@ public sealed partial class Engine
     ], StringComparison.Ordinal);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool LooksLikeSyntaxCode(string path, string src) =>
-        System.IO.Path.GetFileName(path.AsSpan()).IndexOfAny(SyntaxPathWords) >= 0 || src.AsSpan().IndexOfAny(SyntaxCodeWords) >= 0;
+    private static bool LooksLikeSyntaxCode(string path, ReadOnlySpan<char> src) =>
+        System.IO.Path.GetFileName(path.AsSpan()).IndexOfAny(SyntaxPathWords) >= 0 || src.IndexOfAny(SyntaxCodeWords) >= 0;
 
     private static readonly HashSet<string> BareTokenWords =
     [
@@ -125,7 +125,11 @@ public sealed partial class Engine
     private bool Go => _m.Lang == Lang.Go;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static List<Hit> Run(CodeModel model, string src, string path, Func<int, int> lineOf)
+    public static List<Hit> Run(CodeModel model, string src, string path, Func<int, int> lineOf) => Run(model, src.AsMemory(), path, lineOf);
+
+    /// <summary>Walks the model; <paramref name="src"/> is only read during the call (the hits do not refer to it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static List<Hit> Run(CodeModel model, ReadOnlyMemory<char> src, string path, Func<int, int> lineOf)
     {
         var e = new Engine(model, src, path, lineOf);
         var root = new Scope(null, model.Module) { IsModule = true };
@@ -373,7 +377,7 @@ public sealed partial class Engine
             return false;
         }
 
-        var body = _src.AsSpan(fn.Start, fn.End - fn.Start);
+        var body = _src.Span.Slice(fn.Start, fn.End - fn.Start);
         return body.Contains("ctx.request", StringComparison.Ordinal) || body.Contains("ctx.headers", StringComparison.Ordinal)
             || body.Contains("ctx.header.", StringComparison.Ordinal) || body.Contains("ctx.get(", StringComparison.Ordinal)
             || body.Contains("ctx.body", StringComparison.Ordinal) || body.Contains("ctx.cookies", StringComparison.Ordinal);
@@ -444,7 +448,7 @@ public sealed partial class Engine
     {
         var end = Math.Min(fn.End, _src.Length);
         var start = Math.Clamp(fn.Start, 0, end);
-        var body = _src.AsSpan(start, end - start);
+        var body = _src.Span.Slice(start, end - start);
         var at = 0;
         while (at < body.Length)
         {
@@ -1395,7 +1399,7 @@ public sealed partial class Engine
     // ------------------------------------------------------------------ helpers
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private string Text(Node n) => n.End > n.Start && n.End <= _src.Length ? _src[n.Start..n.End] : "";
+    private string Text(Node n) => n.End > n.Start && n.End <= _src.Length ? _src.Span[n.Start..n.End].ToString() : "";
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Expr Unwrap(Expr e)

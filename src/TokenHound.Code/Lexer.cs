@@ -60,9 +60,9 @@ public struct Token
 /// f-strings, triple quotes, raw/verbatim/raw-interpolated strings, Go raw strings, Java text blocks), comments,
 /// regex literals. Unterminated constructs end at the line end (or the file end) instead of failing.
 /// </summary>
-public sealed class Lexer
+public ref struct Lexer
 {
-    private readonly string _s;
+    private readonly ReadOnlySpan<char> _s;
     private readonly int _end;
     private readonly Lang _lang;
     private int _i;
@@ -73,7 +73,7 @@ public sealed class Lexer
     private readonly Stack<int> _indents = new();
     private int _depth;
 
-    private Lexer(string s, int start, int end, Lang lang, List<Token>? reuse)
+    private Lexer(ReadOnlySpan<char> s, int start, int end, Lang lang, List<Token>? reuse)
     {
         _s = s;
         _i = start;
@@ -151,7 +151,7 @@ public sealed class Lexer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (string Text, bool Sink) Intern(int start, int end)
     {
-        return Intern(_names ??= ThreadTable(ref t_names), _s.AsSpan(start, end - start));
+        return Intern(_names ??= ThreadTable(ref t_names), _s.Slice(start, end - start));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -159,11 +159,31 @@ public sealed class Lexer
 
     /// <summary>Lexes into <paramref name="reuse"/> (cleared first) when given: no token array per file.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static List<Token> Lex(string s, int start, int end, Lang lang, List<Token>? reuse)
+    public static List<Token> Lex(string s, int start, int end, Lang lang, List<Token>? reuse) => Lex(s.AsSpan(), start, end, lang, reuse);
+
+    /// <summary>
+    /// Lexes a span (the scanner's decoded buffer: no string copy of the file). Tokens own their text, so nothing refers
+    /// to <paramref name="s"/> afterwards.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static List<Token> Lex(ReadOnlySpan<char> s, int start, int end, Lang lang, List<Token>? reuse)
     {
         var l = new Lexer(s, start, end, lang, reuse);
         l.Run();
         return l._out;
+    }
+
+    /// <summary>The first <paramref name="value"/> in the <paramref name="count"/> chars from <paramref name="start"/>, or -1.</summary>
+    private readonly int IndexFrom(char value, int start, int count)
+    {
+        var k = _s.Slice(start, count).IndexOf(value);
+        return k < 0 ? -1 : start + k;
+    }
+
+    private readonly int IndexFrom(string value, int start, int count)
+    {
+        var k = _s.Slice(start, count).IndexOf(value, StringComparison.Ordinal);
+        return k < 0 ? -1 : start + k;
     }
 
     private bool IsPy => _lang == Lang.Python;
@@ -176,7 +196,7 @@ public sealed class Lexer
     private void Add(TokKind kind, int start, string text, List<StrPart>? parts = null)
     {
         var end = Math.Min(_i, _end); // an unterminated template (`${`) can leave _i past the end
-        var sink = kind is TokKind.Str or TokKind.Interp && (SinkWords.Contains(_s.AsSpan(start, Math.Max(0, end - start))) || HasSinkName(parts));
+        var sink = kind is TokKind.Str or TokKind.Interp && (SinkWords.Contains(_s.Slice(start, Math.Max(0, end - start))) || HasSinkName(parts));
         Emit(kind, start, text, sink, parts);
     }
 
@@ -292,7 +312,7 @@ public sealed class Lexer
             if (!IsPy && c == '/' && C(1) == '*')
             {
                 var stop = BlockCommentEnd();
-                if (_s.AsSpan(_i, stop - _i).Contains('\n'))
+                if (_s.Slice(_i, stop - _i).Contains('\n'))
                 {
                     _nl = true;
                 }
@@ -342,7 +362,7 @@ public sealed class Lexer
                 }
 
                 // in Python an HTTP error status is a sink word: `return str(e), 500` is a Flask error response
-                Emit(TokKind.Number, st, _s[st.._i], sink: IsPy && _i - st == 3 && _s[st] is '4' or '5');
+                Emit(TokKind.Number, st, _s[st.._i].ToString(), sink: IsPy && _i - st == 3 && _s[st] is '4' or '5');
                 continue;
             }
 
@@ -437,7 +457,7 @@ public sealed class Lexer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipLine()
     {
-        var j = _s.IndexOf('\n', _i, _end - _i);
+        var j = IndexFrom('\n', _i, _end - _i);
         _i = j < 0 ? _end : j;
     }
 
@@ -470,7 +490,7 @@ public sealed class Lexer
             return false;
         }
 
-        Add(TokKind.Str, st, _s[st.._i]);
+        Add(TokKind.Str, st, _s[st.._i].ToString());
         return true;
     }
 
@@ -694,7 +714,7 @@ public sealed class Lexer
 
         if (k < _end && _s[k] == q)
         {
-            var content = _s.AsSpan(_i, k - _i);
+            var content = _s.Slice(_i, k - _i);
             _i = k + 1;
             if (content.Length <= MaxInternedString)
             {
@@ -751,9 +771,9 @@ public sealed class Lexer
     private void Raw(char q)
     {
         var st = _i;
-        var j = _s.IndexOf(q, _i + 1, _end - _i - 1);
+        var j = IndexFrom(q, _i + 1, _end - _i - 1);
         _i = j < 0 ? _end : j + 1;
-        Add(TokKind.Str, st, _s[(st + 1)..Math.Max(st + 1, j < 0 ? _end : j)]);
+        Add(TokKind.Str, st, _s[(st + 1)..Math.Max(st + 1, j < 0 ? _end : j)].ToString());
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -965,7 +985,7 @@ public sealed class Lexer
     /// <summary>At a `/*`: the position after its `*/` (or the end of the input).</summary>
     private int BlockCommentEnd()
     {
-        var j = _s.IndexOf("*/", _i + 2, _end - _i - 2, StringComparison.Ordinal);
+        var j = IndexFrom("*/", _i + 2, _end - _i - 2);
         return j < 0 ? _end : j + 2;
     }
 
@@ -1166,11 +1186,11 @@ public sealed class Lexer
         if (!interpolated && _i <= _end)
         {
             // fast path (docstrings, text blocks): no escapes to decode → one substring
-            var close = _s.IndexOf(closing, _i, _end - _i, StringComparison.Ordinal);
+            var close = IndexFrom(closing, _i, _end - _i);
             var stop = close < 0 ? _end : close;
-            if (verbatim || _s.AsSpan(_i, stop - _i).IndexOf('\\') < 0)
+            if (verbatim || _s.Slice(_i, stop - _i).IndexOf('\\') < 0)
             {
-                var text = _s[_i..stop];
+                var text = _s[_i..stop].ToString();
                 _i = close < 0 ? _end : close + qlen;
                 Add(TokKind.Str, st, text, text.Length > 0 ? [new StrPart(false, text, 0, 0)] : []);
                 return;
@@ -1182,7 +1202,7 @@ public sealed class Lexer
         var open = new string('{', braces);
         while (_i < _end)
         {
-            if (string.CompareOrdinal(_s, _i, closing, 0, qlen) == 0)
+            if (_s[_i..].StartsWith(closing))
             {
                 _i += qlen;
                 break;
@@ -1205,7 +1225,7 @@ public sealed class Lexer
                     continue;
                 }
 
-                if (string.CompareOrdinal(_s, _i, open, 0, braces) == 0 && C(braces) != '{')
+                if (_s[_i..].StartsWith(open) && C(braces) != '{')
                 {
                     Flush(parts, sb);
                     _i += braces;

@@ -14,7 +14,7 @@ public sealed class Parser
     public const int MaxChain = 400;
 
     private readonly List<Token> _t;
-    private readonly string _src;
+    private readonly ReadOnlyMemory<char> _src;
     private readonly Lang _lang;
     private int _p;
     private int _depth;
@@ -24,7 +24,7 @@ public sealed class Parser
     private int _assignFloor;
     private int _budget;
 
-    private Parser(string src, List<Token> tokens, Lang lang, List<string> problems, int budget)
+    private Parser(ReadOnlyMemory<char> src, List<Token> tokens, Lang lang, List<string> problems, int budget)
     {
         _src = src;
         _t = tokens;
@@ -45,7 +45,11 @@ public sealed class Parser
     /// becomes an empty body with its true extent, since no rule can report inside it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static CodeModel Parse(string src, Lang lang, List<Token> tokens, bool skipSinklessFunctions)
+    public static CodeModel Parse(string src, Lang lang, List<Token> tokens, bool skipSinklessFunctions) => Parse(src.AsMemory(), lang, tokens, skipSinklessFunctions);
+
+    /// <summary>Parses tokens lexed from <paramref name="src"/> (the scanner's buffer; the model does not refer to it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static CodeModel Parse(ReadOnlyMemory<char> src, Lang lang, List<Token> tokens, bool skipSinklessFunctions)
     {
         var model = new CodeModel { Lang = lang, Module = new FunctionDef { Name = "<module>", Start = 0, End = src.Length } };
         var p = new Parser(src, tokens, lang, model.Problems, tokens.Count * 4 + 1000) { _skipSinkless = skipSinklessFunctions && lang is Lang.JavaScript or Lang.TypeScript or Lang.Python };
@@ -1500,7 +1504,7 @@ public sealed class Parser
             {
                 if (_t[k].Kind == TokKind.Ident)
                 {
-                    var type = k > s ? _src[_t[s].Start.._t[k - 1].End] : null;
+                    var type = k > s ? _src.Span[_t[s].Start.._t[k - 1].End].ToString() : null;
                     ps.Add(new Param(_t[k].Text, type));
                     return;
                 }
@@ -1513,7 +1517,7 @@ public sealed class Parser
         {
             if (_t[k].Kind == TokKind.Ident)
             {
-                var type = k + 1 < eq ? _src[_t[k + 1].Start.._t[eq - 1].End].TrimStart(':', '?', ' ') : null;
+                var type = k + 1 < eq ? _src.Span[_t[k + 1].Start.._t[eq - 1].End].TrimStart(":? ").ToString() : null;
                 ps.Add(new Param(_t[k].Text, type));
                 return;
             }
@@ -2344,7 +2348,7 @@ public sealed class Parser
                         return ParseArrowBody([new Param(ne3.Name, null)], start);
                 }
             }
-            else if (t.Kind is TokKind.Interp or TokKind.Str && Js && !t.Nl && t.Text.Length >= 0 && _t[_p].Start > 0 && _src[_t[_p].Start] == '`')
+            else if (t.Kind is TokKind.Interp or TokKind.Str && Js && !t.Nl && t.Text.Length >= 0 && _t[_p].Start > 0 && _src.Span[_t[_p].Start] == '`')
             {
                 // tagged template
                 var arg = ParsePrimary();
@@ -3122,7 +3126,7 @@ public sealed class Parser
                 continue;
             }
 
-            var toks = Lexer.Lex(_src, part.Start, part.End, _lang);
+            var toks = Lexer.Lex(_src.Span, part.Start, part.End, _lang, null);
             var sub = new Parser(_src, toks, _lang, _problems, toks.Count * 4 + 100) { _depth = _depth + 1 };
             parts.Add(sub.ParseExpr());
         }
