@@ -52,8 +52,8 @@ bytes_of() { find "$1" -type f -print0 | du -cb --files0-from=- | tail -1 | cut 
 # run NAME DIR CMD… : prints seconds and peak RSS (MB) of one run
 run() {
   local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$work/out-$name.txt" 2> "$work/err-$name.txt" || true
-  read -r secs kb < <(tail -n 1 "$work/time.txt")
+  /usr/bin/time -f "%e %M" -o "$work/time-$name.txt" "$@" > "$work/out-$name.txt" 2> "$work/err-$name.txt" || true
+  read -r secs kb < <(tail -n 1 "$work/time-$name.txt")
   echo "$secs $((kb / 1024))"
 }
 
@@ -84,6 +84,17 @@ for corpus in code logs; do
     report "$corpus" "$bytes" "tokenhound --jobs $jobs" "$s" "$m" "$extra"
     secrets_only["$corpus-$jobs"]=$s
   done
+  # What two cores give to independent work here: two `--jobs 1` scans side by side, sharing nothing but the machine.
+  # Their combined throughput (twice the corpus in the time of the slower one) bounds what any `--jobs 2` can reach.
+  ( run pairA "$work/th/tokenhound" scan "$dir" --secrets-only --no-default-excludes --jobs 1 --max-file-size 1000000000 \
+      --format json --fail-on critical --no-progress -o /dev/null > "$work/pairA.txt" ) &
+  read -r s2 m2 < <(run pairB "$work/th/tokenhound" scan "$dir" --secrets-only --no-default-excludes --jobs 1 \
+    --max-file-size 1000000000 --format json --fail-on critical --no-progress -o /dev/null)
+  wait
+  read -r s1 m1 < "$work/pairA.txt"
+  awk -v a="$s1" -v b="$s2" -v one="${secrets_only[$corpus-1]}" -v two="${secrets_only[$corpus-2]}" 'BEGIN {
+    slow = a > b ? a : b
+    printf "| two `--jobs 1` side by side | %.1f / %.1f s | ceiling %.2fx the single-scan rate | | `--jobs 2`: %.2fx |\n", a, b, 2 * one / slow, one / two }'
   read -r s m < <(cd "$dir" && run sl "$node22" "$work/tools/node_modules/secretlint/bin/secretlint.js" --secretlintrc "$work/secretlintrc.json" --format unix "**/*")
   found=$(grep -c . "$work/out-sl.txt" || true)
   extra="$found messages"
