@@ -1233,7 +1233,9 @@ public sealed partial class Engine
 
     private static readonly HashSet<string> AwsMetaMembers = ["arn", "name", "versionid", "versionstages", "createddate", "expiration", "assumedroleuser", "packedpolicysize", "sourceidentity", "metadata", "responsemetadata", "httpstatuscode", "challengename", "session", "length", "count", "expiresin", "tokentype", "version", "lastmodifieddate", "type", "datatype", "selector", "tier", "sourceresult", "requestid"];
 
-    private static readonly HashSet<string> ClaimNames = ["claims", "sub", "email", "username", "scope", "scopes", "exp", "iat", "nbf", "iss", "aud", "groups", "cognitogroups", "payload", "header", "kid", "alg", "principalid", "userid", "user", "role", "roles", "tenant", "name", "jti", "clientid", "tokenuse", "authtime"];
+    private static readonly HashSet<string> ClaimNames = ["claims", "sub", "email", "username", "scope", "scopes", "exp", "iat", "nbf", "iss", "aud", "groups", "cognitogroups", "payload", "header", "kid", "alg", "principalid", "userid", "user", "role", "roles", "tenant", "name", "jti", "clientid", "tokenuse", "authtime",
+        // the claim properties of token objects (JwtSecurityToken, JsonWebToken, JJWT Claims, Go RegisteredClaims)
+        "subject", "issuer", "audience", "audiences", "validfrom", "validto", "issuedat", "expiresat", "notbefore", "expiration", "actor"];
 
     private T MemberTaint(T ot, string name, Scope s)
     {
