@@ -328,7 +328,14 @@ public static class Scanner
     /// </summary>
     internal static List<Finding> Dedupe(List<Finding> findings)
     {
-        var distinct = findings.DistinctBy(f => (f.Fingerprint, f.Location.Path, f.Location.Line, f.Location.Column, f.Location.Commit)).ToList();
+        // Two analyzers can report the same construct with different words (a state machine named by its template's
+        // resource, or by its own file): which one arrives first depends on the workers, so the kept one is chosen by
+        // its text instead, and a scan gives the same report every time.
+        var distinct = findings
+            .OrderBy(f => f.Message, StringComparer.Ordinal)
+            .ThenBy(f => f.Evidence, StringComparer.Ordinal)
+            .DistinctBy(f => (f.Fingerprint, f.Location.Path, f.Location.Line, f.Location.Column, f.Location.Commit))
+            .ToList();
         var contextual = new HashSet<(string?, string?, int, string)>();
         foreach (var f in distinct)
         {
