@@ -176,17 +176,23 @@ public static class TextUtil
         }
 
         // One repeated character (AAAAAAAA..., 0000000...) or a long run of one character.
+        return HasRun(value, 6) || (value.Length > 1 && value.IndexOfAnyExcept(value[0]) < 0);
+    }
+
+    /// <summary>True when one character occurs <paramref name="length"/> times in a row in <paramref name="s"/>.</summary>
+    public static bool HasRun(ReadOnlySpan<char> s, int length)
+    {
         var run = 1;
-        for (var i = 1; i < value.Length; i++)
+        for (var i = 1; i < s.Length; i++)
         {
-            run = value[i] == value[i - 1] ? run + 1 : 1;
-            if (run >= 6)
+            run = s[i] == s[i - 1] ? run + 1 : 1;
+            if (run >= length)
             {
                 return true;
             }
         }
 
-        return value.Length > 1 && value.Length == run;
+        return false;
     }
 
     /// <summary>True when <paramref name="s"/> contains a monotone run such as "123456", "abcdef" or "qwerty" (test values).</summary>

@@ -189,21 +189,6 @@ public sealed class AwsAccessKeyIdDetector : SecretDetector
     /// </summary>
     public static bool IsPlaceholder(ReadOnlySpan<char> keyId)
     {
-        if (keyId.Contains("EXAMPLE", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        var run = 1;
-        for (var i = 5; i < keyId.Length; i++)
-        {
-            run = keyId[i] == keyId[i - 1] ? run + 1 : 1;
-            if (run >= 6)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return keyId.Contains("EXAMPLE", StringComparison.Ordinal) || TextUtil.HasRun(keyId[Math.Min(4, keyId.Length)..], 6);
     }
 }
