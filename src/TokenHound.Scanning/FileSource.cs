@@ -67,108 +67,15 @@ public static class FileSource
     /// </summary>
     internal static IEnumerable<(string Abs, string Rel, bool Link)> WalkEntries(string root, ScanOptions options, IFindingSink sink, CancellationToken ct)
     {
-        var honourGitIgnore = !options.NoGitIgnore;
-        var stack = new Stack<(string Abs, string Rel, IgnoreStack Ignore)>();
-        stack.Push((root, "", honourGitIgnore ? IgnoreStack.ForRoot(root) : IgnoreStack.Empty));
+        var stack = new Stack<Folder>();
+        stack.Push(RootFolder(root, options));
         var files = new List<(string, string, bool)>();
-        var dirs = new List<(string Abs, string Rel)>();
+        var dirs = new List<Folder>();
         var listing = new List<(string Name, EntryKind Kind)>();
         while (stack.Count > 0)
         {
             ct.ThrowIfCancellationRequested();
-            var (dir, dirRel, parentIgnore) = stack.Pop();
-            var ignore = dirRel.Length == 0 || !honourGitIgnore ? parentIgnore : parentIgnore.ForFolder(dir, dirRel);
-            // The folder's own entry types (no stat per entry) where the runtime's native shim is there; else FileSystemInfo.
-            listing.Clear();
-            if (!NativeFs.TryList(dir, listing))
-            {
-                FileSystemInfo[] infos;
-                try
-                {
-                    infos = new DirectoryInfo(dir).GetFileSystemInfos();
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-                {
-                    sink.Warn(dirRel.Length == 0 ? root : dirRel, $"cannot read folder: {e.Message}");
-                    continue;
-                }
-
-                foreach (var info in infos)
-                {
-                    listing.Add((info.Name, EntryKind.Unknown));
-                }
-            }
-
-            listing.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
-            files.Clear();
-            dirs.Clear();
-            foreach (var (name, reported) in listing)
-            {
-                var rel = dirRel.Length == 0 ? name : dirRel + "/" + name;
-                var full = Path.Join(dir, name);
-                var kind = reported;
-                bool isLink;
-                bool isDir;
-                try
-                {
-                    if (kind == EntryKind.Unknown)
-                    {
-                        kind = KindOf(full);
-                    }
-
-                    isLink = kind == EntryKind.SymbolicLink;
-                    isDir = kind == EntryKind.Directory || (isLink && Directory.Exists(full));
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    sink.Warn(rel, ex.Message);
-                    continue;
-                }
-
-                if (isDir)
-                {
-                    if (isLink)
-                    {
-                        // Symlinked folders are not followed: that is how loops are avoided.
-                        continue;
-                    }
-
-                    if (!options.NoDefaultExcludes && DefaultExcludedDirs.Contains(name))
-                    {
-                        continue;
-                    }
-
-                    if (name == ".git")
-                    {
-                        // Even with --no-default-excludes, .gitignore rules never apply inside .git.
-                        dirs.Add((full, rel));
-                        continue;
-                    }
-
-                    if (ignore.IsIgnored(rel, true) || PathFilter.IsExcluded(rel + "/", options.Config))
-                    {
-                        continue;
-                    }
-
-                    dirs.Add((full, rel));
-                }
-                else
-                {
-                    if (ignore.IsIgnored(rel, false) || PathFilter.IsExcluded(rel, options.Config))
-                    {
-                        continue;
-                    }
-
-                    if (kind == EntryKind.Special)
-                    {
-                        sink.Warn(rel, "not a regular file (FIFO, socket or device); skipped");
-                        continue;
-                    }
-
-                    files.Add((full, rel, isLink));
-                }
-            }
-
+            Expand(stack.Pop(), root, options, sink, files, dirs, listing);
             foreach (var f in files)
             {
                 yield return f;
@@ -176,7 +83,115 @@ public static class FileSource
 
             for (var i = dirs.Count - 1; i >= 0; i--)
             {
-                stack.Push((dirs[i].Abs, dirs[i].Rel, ignore));
+                stack.Push(dirs[i]);
+            }
+        }
+    }
+
+    /// <summary>A folder still to list: where it is, its path relative to the scanned root, and the ignore rules above it.</summary>
+    internal readonly record struct Folder(string Abs, string Rel, IgnoreStack ParentIgnore);
+
+    internal static Folder RootFolder(string root, ScanOptions options) =>
+        new(root, "", options.NoGitIgnore ? IgnoreStack.Empty : IgnoreStack.ForRoot(root));
+
+    /// <summary>
+    /// Lists one folder into <paramref name="files"/> (to read, in name order) and <paramref name="dirs"/> (to walk), after
+    /// .gitignore, default excludes and configured excludes. <paramref name="listing"/> is scratch space. A folder that
+    /// cannot be read is a warning and gives nothing.
+    /// </summary>
+    internal static void Expand(Folder folder, string root, ScanOptions options, IFindingSink sink,
+        List<(string Abs, string Rel, bool Link)> files, List<Folder> dirs, List<(string Name, EntryKind Kind)> listing)
+    {
+        files.Clear();
+        dirs.Clear();
+        var (dir, dirRel, parentIgnore) = folder;
+        var ignore = dirRel.Length == 0 || options.NoGitIgnore ? parentIgnore : parentIgnore.ForFolder(dir, dirRel);
+        // The folder's own entry types (no stat per entry) where the runtime's native shim is there; else FileSystemInfo.
+        listing.Clear();
+        if (!NativeFs.TryList(dir, listing))
+        {
+            FileSystemInfo[] infos;
+            try
+            {
+                infos = new DirectoryInfo(dir).GetFileSystemInfos();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                sink.Warn(dirRel.Length == 0 ? root : dirRel, $"cannot read folder: {e.Message}");
+                return;
+            }
+
+            foreach (var info in infos)
+            {
+                listing.Add((info.Name, EntryKind.Unknown));
+            }
+        }
+
+        listing.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        foreach (var (name, reported) in listing)
+        {
+            var rel = dirRel.Length == 0 ? name : dirRel + "/" + name;
+            var full = Path.Join(dir, name);
+            var kind = reported;
+            bool isLink;
+            bool isDir;
+            try
+            {
+                if (kind == EntryKind.Unknown)
+                {
+                    kind = KindOf(full);
+                }
+
+                isLink = kind == EntryKind.SymbolicLink;
+                isDir = kind == EntryKind.Directory || (isLink && Directory.Exists(full));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                sink.Warn(rel, ex.Message);
+                continue;
+            }
+
+            if (isDir)
+            {
+                if (isLink)
+                {
+                    // Symlinked folders are not followed: that is how loops are avoided.
+                    continue;
+                }
+
+                if (!options.NoDefaultExcludes && DefaultExcludedDirs.Contains(name))
+                {
+                    continue;
+                }
+
+                if (name == ".git")
+                {
+                    // Even with --no-default-excludes, .gitignore rules never apply inside .git.
+                    dirs.Add(new Folder(full, rel, ignore));
+                    continue;
+                }
+
+                if (ignore.IsIgnored(rel, true) || PathFilter.IsExcluded(rel + "/", options.Config))
+                {
+                    continue;
+                }
+
+                dirs.Add(new Folder(full, rel, ignore));
+            }
+            else
+            {
+                if (ignore.IsIgnored(rel, false) || PathFilter.IsExcluded(rel, options.Config))
+                {
+                    continue;
+                }
+
+                if (kind == EntryKind.Special)
+                {
+                    sink.Warn(rel, "not a regular file (FIFO, socket or device); skipped");
+                    continue;
+                }
+
+                files.Add((full, rel, isLink));
             }
         }
     }

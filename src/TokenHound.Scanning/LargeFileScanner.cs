@@ -34,11 +34,22 @@ internal sealed class ScanBuffers<T>(int size, int maxRetained)
 {
     private readonly Stack<T[]> _free = new();
 
+    // One buffer kept per thread: a thread that takes back the buffer it just used finds it in its own core's cache.
+    // From the shared stack alone, the workers of a --jobs 2 scan traded buffers file by file, and every read and decode
+    // then wrote lines that the other core held modified.
+    private readonly ThreadLocal<T[]?> _mine = new();
+
     public T[] Rent(int minimum)
     {
         if (minimum > size)
         {
             return new T[minimum];
+        }
+
+        if (_mine.Value is { } own)
+        {
+            _mine.Value = null;
+            return own;
         }
 
         lock (_free)
@@ -56,6 +67,12 @@ internal sealed class ScanBuffers<T>(int size, int maxRetained)
     {
         if (buffer.Length != size)
         {
+            return;
+        }
+
+        if (_mine.Value is null)
+        {
+            _mine.Value = buffer;
             return;
         }
 

@@ -31,6 +31,7 @@ public static class Scanner
         // both cores read and decode, not only the one that walks the tree.
         var sources = new List<IEnumerable<Func<ScanItem?>>>();
         var histories = new List<HistoryIndex>();
+        var folders = new List<string>();
         foreach (var p in options.Paths)
         {
             if (p == "-")
@@ -47,7 +48,11 @@ public static class Scanner
             {
                 sources.Add(Ready(GitStagedSource.Enumerate(p, options, sink, stats, cancellationToken)));
             }
-            else if (File.Exists(p) || Directory.Exists(p))
+            else if (Directory.Exists(p) && !File.Exists(p))
+            {
+                folders.Add(Path.GetFullPath(p));
+            }
+            else if (File.Exists(p))
             {
                 sources.Add(FileSource.EnumerateReaders(p, options, sink, stats, cancellationToken));
             }
@@ -60,10 +65,23 @@ public static class Scanner
         var inlineSuppressed = 0;
         var streamer = analyzers.OfType<SecretsFileAnalyzer>().FirstOrDefault();
         var jobs = Math.Max(1, options.Jobs);
+        if (jobs == 1 || sources.Count > 0)
+        {
+            // One worker, or inputs that are streams (history, staged changes, stdin, named files): folders join them as
+            // walks that yield readers.
+            sources.AddRange(folders.Select(f => FileSource.EnumerateReaders(f, options, sink, stats, cancellationToken)));
+            folders.Clear();
+        }
+
         var all = sources.SelectMany(s => s);
         try
         {
-            if (jobs == 1)
+            if (folders.Count > 0)
+            {
+                new FolderWalk(options, sink, cancellationToken).Run(folders, jobs, (abs, rel, root, link) =>
+                    Process(() => FileSource.ReadItem(abs, rel, root, link, options, sink, stats)));
+            }
+            else if (jobs == 1)
             {
                 foreach (var read in all)
                 {
