@@ -630,7 +630,10 @@ public sealed partial class Engine
                     _returned = r.Value;
                     var t = Eval(r.Value, s);
                     _returned = null;
-                    Decide(r.Value, s);
+                    if (!IsProfileDisplay(r.Value, 0))
+                    {
+                        Decide(r.Value, s);
+                    }
                     CheckReturnedResponse(r.Value, t, s);
                 }
 
@@ -734,6 +737,28 @@ public sealed partial class Engine
         (s.Decisions ??= []).Add(e);
         MarkDirectDecodes(e, s);
     }
+
+    /// <summary>OpenID Connect profile claims: shown to the user, not checked before granting anything.</summary>
+    private static readonly HashSet<string> ProfileClaims = new(StringComparer.Ordinal)
+    {
+        "name", "given_name", "givenName", "family_name", "familyName", "middle_name", "nickname", "preferred_username",
+        "preferredUsername", "picture", "email", "locale", "zoneinfo", "website", "profile",
+    };
+
+    /// <summary>
+    /// A returned value made only of profile claims, literals and defaults or concatenations between them
+    /// (`return claims.name ?? claims.email ?? 'there'`): a name to show, not an authorization decision. A condition on
+    /// the same claims (`if (claims.email === admin)`) still is one.
+    /// </summary>
+    private static bool IsProfileDisplay(Expr e, int depth) => depth < 32 && e switch
+    {
+        MemberExpr m => ProfileClaims.Contains(m.Name),
+        IndexExpr { Index: StrExpr k } => ProfileClaims.Contains(k.Value),
+        StrExpr => true,
+        InterpExpr i => i.Parts.TrueForAll(p => IsProfileDisplay(p, depth + 1)),
+        BinaryExpr { Op: "??" or "||" or "or" or "+" } b => IsProfileDisplay(b.Left, depth + 1) && IsProfileDisplay(b.Right, depth + 1),
+        _ => false,
+    };
 
     /// <summary>The file has a decode call (decode, jwtDecode, decodeJwt, get_unverified_claims).</summary>
     private bool _mayDecode;
