@@ -323,7 +323,10 @@ public sealed partial class Engine
         }
 
 
-        if (lname is "get_json" or "getjson" or "readasstringasync" or "getreader" or "getinputstream" or "getbody" or "json" or "formdata")
+        // the request body: Flask get_json / get_data, Starlette and aiohttp body() / text() / form() / read(), ASP.NET and
+        // servlet readers, fetch-style json() / formData()
+        if (lname is "get_json" or "getjson" or "get_data" or "readasstringasync" or "getreader" or "getinputstream" or "getbody" or "json" or "formdata"
+            or "body" or "text" or "form" or "read")
         {
             return (rt & (T.WholeEvent | T.EventData)) != 0 ? T.EventData : T.None;
         }

@@ -272,7 +272,7 @@ public sealed partial class Engine
             }
         }
 
-        if (fn.Decorators.Any(d => Text(d).Contains("route", StringComparison.OrdinalIgnoreCase) || RouteDecorator.IsMatch(Text(d))))
+        if (fn.Decorators.Any(d => Text(d).Contains("route", StringComparison.OrdinalIgnoreCase) || RouteDecorator.IsMatch(Text(d))) || IsPyErrorHandler(fn))
         {
             scope.IsHandler = true;
         }
@@ -289,6 +289,14 @@ public sealed partial class Engine
         WalkStmts(fn.Body, scope);
         Finish(scope);
     }
+
+    /// <summary>
+    /// A Python web framework's error handler: Flask <c>@app.errorhandler(…)</c> / <c>@bp.app_errorhandler(…)</c> (one
+    /// parameter, the error), FastAPI / Starlette <c>@app.exception_handler(…)</c> (<c>request, exc</c>). What it returns
+    /// is the response; its last parameter is the exception.
+    /// </summary>
+    private bool IsPyErrorHandler(FunctionDef fn) =>
+        Py && fn.Params.Count > 0 && fn.Decorators.Any(d => d is CallExpr { Callee: MemberExpr { Name: "errorhandler" or "app_errorhandler" or "exception_handler" } });
 
     [GeneratedRegex(@"\.(get|post|put|delete|patch)\(|Mapping", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RouteDecorator { get; }
@@ -331,6 +339,11 @@ public sealed partial class Engine
         }
 
         if (Go && p.Name == "err")
+        {
+            return T.ErrorObj;
+        }
+
+        if (ReferenceEquals(p, fn.Params[^1]) && IsPyErrorHandler(fn))
         {
             return T.ErrorObj;
         }
