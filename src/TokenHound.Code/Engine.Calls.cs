@@ -1368,6 +1368,15 @@ public sealed partial class Engine
             }
         }
 
+        // the positional forms of the AWS SDK for .NET and for Java v1: new SendMessageRequest(queueUrl, body),
+        // new PublishRequest(topicArn, message[, subject]), sqs.SendMessageAsync(queueUrl, body), sns.publish(topicArn, message)
+        if ((Cs || Java) && c.Args.Count is 2 or 3 && c.Args[1].Name is null
+            && ((c.IsNew && typeName is "SendMessageRequest" or "PublishRequest")
+                || (!c.IsNew && Names.Norm(name) is "sendmessage" or "sendmessageasync" or "publish" or "publishasync" && SqsOrSnsClient(recvPath))))
+        {
+            CheckDownstreamValue(c.Args[1].Value, c.Args[1].Start, s, typeName ?? name);
+        }
+
         // Java builders: InvokeRequest.builder().payload(...) / new SendMessageRequest().withMessageBody(...)
         if (Java && c.Args.Count == 1 && Names.Norm(name) is "payload" or "withpayload" or "messagebody" or "withmessagebody" or "input" or "withinput" or "message" or "withmessage" or "detail" or "withdetail")
         {
@@ -1404,6 +1413,10 @@ public sealed partial class Engine
             Report(CodeRules.Downstream, c.NameStart, $"the token is put into the URL query parameter '{qk.Value}'", Confidence.High);
         }
     }
+
+    /// <summary>A receiver named like an SQS or SNS client (`_sqs`, `sqsClient`, `this.sns`, `amazonSNS`).</summary>
+    private static bool SqsOrSnsClient(string recvPath) =>
+        recvPath.Contains("sqs", StringComparison.OrdinalIgnoreCase) || recvPath.Contains("sns", StringComparison.OrdinalIgnoreCase);
 
     private void CheckDownstreamObject(ObjectExpr o, Scope s, string what)
     {
