@@ -801,6 +801,11 @@ public sealed partial class Engine
 
     private void CheckResponseCall(CallExpr c, string name, string lname, Expr? recv, string recvPath, T[] argT, Scope s)
     {
+        if (CheckResponseHelperCall(c, name, recv, argT, s))
+        {
+            return;
+        }
+
         var root = recv is null ? "" : Root(recv) ?? "";
         var rootLow = root.ToLowerInvariant();
         var all = T.None;

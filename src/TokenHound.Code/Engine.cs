@@ -133,6 +133,7 @@ public sealed partial class Engine
     {
         var e = new Engine(model, src, path, lineOf);
         var root = new Scope(null, model.Module) { IsModule = true };
+        e.FindResponseHelpers(model.Module.Body, 0);
         e.WalkFunction(model.Module, root);
         return [.. e._hits.Values.OrderBy(h => h.Offset)];
     }

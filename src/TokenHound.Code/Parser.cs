@@ -2126,7 +2126,8 @@ public sealed class Parser
 
                     return At(new UnaryExpr(t.Text, ParseUnary()), start);
                 case "new" when !Py && !IsP(".", 1):
-                    return ParseNew();
+                    // new X(…).withStatusCode(…).withBody(…): the chain goes on from the new object
+                    return ParsePostfix(ParseNew());
                 case "lambda" when Py:
                     {
                         Next();

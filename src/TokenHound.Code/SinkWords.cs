@@ -8,7 +8,8 @@ namespace TokenHound.Code;
 /// verify / validate calls whose presence in a nested function clears a finding in the enclosing one. The lexer marks
 /// every identifier and string that contains one (<see cref="Token.Sink"/>); the parser skips the body of a JavaScript,
 /// TypeScript or Python function that holds none of them, because the taint engine reports only at a sink or setting
-/// inside the function being walked (its findings never come from a sink in another function).
+/// inside the function being walked (its findings never come from a sink in another function, except a call to a response
+/// helper of the same file, <c>respond(401, …)</c> / <c>buildResponse(…)</c>, whose name holds "respond" or "response").
 /// </summary>
 /// <remarks>
 /// Matching is deliberately loose (substrings of the name normalized by <see cref="Names.NormInto"/>, the way
@@ -22,7 +23,7 @@ public static class SinkWords
         // logging (THC001, THC002): console.*, logger.*, log.*, print, fmt, System.out, Debug/Trace, zap
         "log", "console", "print", "fmt", "system", "debug", "trace", "zap", "audit",
         // responses and debug pages (THC003); Python's response factories and tracebacks
-        "response", "statuscode", "errorhandler", "exceptionpage", "jsonify", "abort", "httpexception", "traceback",
+        "response", "respond", "statuscode", "errorhandler", "exceptionpage", "jsonify", "abort", "httpexception", "traceback",
         "formatexc", "formatexception", "formattb", "formatstack", "extracttb",
         // JWT decoding, settings and verification (THC004, THC005)
         "jwt", "jose", "decode", "verif", "validat", "atob", "base64", "algorithm", "ignoreexpiration", "parseclaims", "unverified",

@@ -76,6 +76,41 @@ public sealed class FrontEndTests
         Assert.Equal([("THC001", 7)], Findings("A.java", text));
     }
 
+    [Theory]
+    [InlineData("A.java", "class A {\n  Object f() {\n    return new StringBuilder().append(1).append(2);\n  }\n}\n")]
+    [InlineData("a.js", "function f() {\n  return new StringBuilder().append(1).append(2);\n}\n")]
+    public void A_call_chain_goes_on_from_a_new_object(string file, string text)
+    {
+        // new X().a(1).b(2) is one expression: before, Java and JavaScript ended the statement after new X()
+        var model = Parser.Parse(text, file.EndsWith(".java", StringComparison.Ordinal) ? Lang.Java : Lang.JavaScript);
+        var fn = FindFunction(model.Module.Body, "f")!;
+        var ret = Assert.IsType<ReturnStmt>(Assert.Single(fn.Body));
+        var outer = Assert.IsType<CallExpr>(ret.Value);
+        var append2 = Assert.IsType<MemberExpr>(outer.Callee);
+        var inner = Assert.IsType<CallExpr>(Assert.IsType<MemberExpr>(Assert.IsType<CallExpr>(append2.Obj).Callee).Obj);
+        Assert.True(inner.IsNew);
+    }
+
+    private static FunctionDef? FindFunction(List<Stmt> stmts, string name)
+    {
+        foreach (var st in stmts)
+        {
+            var found = st switch
+            {
+                FuncStmt { Fn: var fn } when fn.Name == name => fn,
+                FuncStmt { Fn: var fn } => FindFunction(fn.Body, name),
+                BlockStmt b => FindFunction(b.Header, name) ?? FindFunction(b.Body, name),
+                _ => null,
+            };
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
     [Fact]
     public void Csharp_verbatim_raw_and_interpolated_strings()
     {

@@ -1,0 +1,145 @@
+namespace TokenHound.Code;
+
+/// <summary>
+/// Response helpers: functions of the same file that build a handler response from their parameters
+/// (<c>const respond = (statusCode, body) => ({ statusCode, body: JSON.stringify(body) })</c>,
+/// <c>respond(int status, String body)</c> returning <c>new APIGatewayProxyResponseEvent().withStatusCode(status).withBody(body)</c>).
+/// A call to one is checked like the response it returns: <c>return respond(401, { token })</c> echoes the token.
+/// </summary>
+public sealed partial class Engine
+{
+    /// <summary>Which parameter is the body, which the status (-1: none; then <see cref="FixedStatus"/>, 0 if unknown).</summary>
+    private readonly record struct ResponseHelper(int BodyParam, int StatusParam, int FixedStatus);
+
+    private Dictionary<string, ResponseHelper>? _responseHelpers;
+
+    private void FindResponseHelpers(List<Stmt> stmts, int depth)
+    {
+        if (depth > 64)
+        {
+            return;
+        }
+
+        foreach (var st in stmts)
+        {
+            switch (st)
+            {
+                case FuncStmt { Fn: var fn }:
+                    AddHelper(fn.Name, fn);
+                    FindResponseHelpers(fn.Body, depth + 1);
+                    break;
+                case AssignStmt { Target: NameExpr n, Value: LambdaExpr lam }:
+                    AddHelper(n.Name, lam.Fn);
+                    break;
+                case BlockStmt b:
+                    FindResponseHelpers(b.Header, depth + 1);
+                    FindResponseHelpers(b.Body, depth + 1);
+                    break;
+                case IfStmt i:
+                    FindResponseHelpers(i.Then, depth + 1);
+                    FindResponseHelpers(i.Else, depth + 1);
+                    break;
+            }
+        }
+    }
+
+    private void AddHelper(string? name, FunctionDef fn)
+    {
+        if (name is null || fn.Params.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var st in fn.Body)
+        {
+            if (st is not ReturnStmt { Value: { } value })
+            {
+                continue;
+            }
+
+            var (status, body) = ResponseParts(value is ArrayExpr { Items.Count: > 0 } tuple && Go ? tuple.Items[0] : value);
+            if (body is null || ParamIndex(body, fn, 0) is not (>= 0 and var bodyParam))
+            {
+                continue;
+            }
+
+            var statusParam = status is null ? -1 : ParamIndex(status, fn, 0);
+            var fixedStatus = status is LitExpr { Kind: LitKind.Number } lit && int.TryParse(lit.Text, out var code) ? code : 0;
+            (_responseHelpers ??= new Dictionary<string, ResponseHelper>(StringComparer.Ordinal))[name] = new ResponseHelper(bodyParam, statusParam, fixedStatus);
+            return;
+        }
+    }
+
+    /// <summary>The status and body of a response expression: an object literal / initializer, or a builder chain.</summary>
+    private static (Expr? Status, Expr? Body) ResponseParts(Expr v)
+    {
+        if (v is ObjectExpr o && o.Get("body") is { } ob && o.Get("statusCode") is var os)
+        {
+            return os is null ? (null, null) : (os, ob);
+        }
+
+        if (v is CallExpr { Initializer: { } init } && init.Get("body") is { } ib && init.Get("statusCode") is { } ist)
+        {
+            return (ist, ib); // new APIGatewayProxyResponse { StatusCode = …, Body = … }, Go composite literals
+        }
+
+        Expr? status = null, body = null;
+        for (var depth = 0; v is CallExpr c && c.Callee is MemberExpr m && depth < 16; depth++)
+        {
+            if (c.Args.Count == 1 && m.Name is "withStatusCode" or "statusCode" or "setStatusCode" or "status" or "withStatus")
+            {
+                status ??= c.Args[0].Value;
+            }
+            else if (c.Args.Count == 1 && m.Name is "withBody" or "body" or "setBody" or "entity")
+            {
+                body ??= c.Args[0].Value;
+            }
+
+            v = m.Obj;
+        }
+
+        return body is null ? (null, null) : (status, body);
+    }
+
+    /// <summary>The parameter a value is (or is serialized from: JSON.stringify(p), json.dumps(p), String(p)); -1 if none.</summary>
+    private static int ParamIndex(Expr e, FunctionDef fn, int depth)
+    {
+        if (depth > 2)
+        {
+            return -1;
+        }
+
+        if (e is NameExpr n)
+        {
+            return fn.Params.FindIndex(p => p.Name == n.Name);
+        }
+
+        if (e is CallExpr { Args.Count: >= 1 } c && CallName(c) is "stringify" or "dumps" or "Serialize" or "SerializeObject" or "writeValueAsString" or "toJson" or "String" or "str" or "Marshal")
+        {
+            return ParamIndex(c.Args[0].Value, fn, depth + 1);
+        }
+
+        return -1;
+    }
+
+    /// <summary>A call to a response helper of this file: checked like the response it builds.</summary>
+    private bool CheckResponseHelperCall(CallExpr c, string name, Expr? recv, T[] argT, Scope s)
+    {
+        if (_responseHelpers is null || !_responseHelpers.TryGetValue(name, out var h) || h.BodyParam >= c.Args.Count
+            || recv is not (null or NameExpr { Name: "this" or "self" or "cls" }))
+        {
+            return false;
+        }
+
+        var err = h.FixedStatus >= 400;
+        if (h.StatusParam >= 0 && h.StatusParam < c.Args.Count)
+        {
+            var status = c.Args[h.StatusParam].Value;
+            err |= status is LitExpr { Kind: LitKind.Number } n && int.TryParse(n.Text, out var code) && code >= 400
+                || (Text(status).Contains("Status", StringComparison.Ordinal) && StatusName.IsMatch(Text(status)));
+        }
+
+        CheckResponseBody(c.Args[h.BodyParam].Value, argT[h.BodyParam], c.NameStart, s, err, $"the HTTP response built by {name}()");
+        return true;
+    }
+}
