@@ -1190,9 +1190,9 @@ public sealed partial class Engine
         var items = value is ArrayExpr arr ? arr.Items : [value];
         foreach (var item in items)
         {
-            if (item is CallExpr sc && CallName(sc) == "serialize")
+            if (item is CallExpr sc && CallName(sc) == "serialize" || Resolve(item, s) is CallExpr rc && CallName(rc) == "serialize")
             {
-                continue; // the cookie package's serialize(name, value, options) is checked as a call, options included
+                continue; // the cookie package's serialize(name, value, options) is checked as a call, options included (also when kept in a variable first)
             }
 
             var lit = LiteralText(item);

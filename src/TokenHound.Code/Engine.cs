@@ -1255,6 +1255,12 @@ public sealed partial class Engine
             return T.WholeEvent;
         }
 
+        // a field of an object built here (ts := &TokenSet{AccessToken: …, ExpiresAt: …}; ts.ExpiresAt): that field's own value
+        if ((ot & AnyToken) != 0 && m.Obj is NameExpr && AsObject(Resolve(m.Obj, s))?.GetProp(m.Name) is { Key: not null } field)
+        {
+            return Eval(field.Value, s);
+        }
+
         return MemberTaint(ot, m.Name, s);
     }
 
@@ -1400,6 +1406,13 @@ public sealed partial class Engine
         if ((ot & T.JwtSplit) != 0)
         {
             return ix.Index is LitExpr { Text: "1" } ? T.JwtPart | (ot & ~T.JwtSplit) : ot & ~T.JwtSplit;
+        }
+
+        // authorization.split(" ")[0] is the scheme (Bearer, Basic), not the credential after it
+        if (ix.Index is LitExpr { Text: "0" } && (ot & AnyToken) != 0 && ix.Obj is CallExpr sp && CallName(sp) is "split" or "Split"
+            && (sp.Args.Count > 0 && sp.Args[^1].Value is StrExpr { Value: " " or "\\s+" or "\\\\s+" or "\\s" or " +" } || (Py && sp.Args.Count == 0)))
+        {
+            return T.Clean;
         }
 
         if ((ot & T.Headers) != 0)
