@@ -616,16 +616,36 @@ public sealed partial class Engine
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WalkStmts(List<Stmt> stmts, Scope s)
     {
+        var pushed = 0;
         foreach (var st in stmts)
         {
             if (--_budget < 0)
             {
-                return;
+                break;
             }
 
             WalkStmt(st, s);
+
+            // if (…) { …; return; } without an else: what follows in this block runs only when the condition is false,
+            // as if it were the else branch (a decode in the early-return branch is not vouched for by a verification
+            // after it; `if (!env.IsDevelopment()) return;` guards what follows)
+            if (st is IfStmt { Else.Count: 0 } i && Terminates(i.Then))
+            {
+                s.PushGuard(i.Cond);
+                s.Guards[^1] = (i.Cond, true);
+                pushed++;
+            }
+        }
+
+        for (; pushed > 0; pushed--)
+        {
+            s.Guards.RemoveAt(s.Guards.Count - 1);
         }
     }
+
+    /// <summary>A branch that never falls through: it ends in return, throw or raise.</summary>
+    private static bool Terminates(List<Stmt> branch) =>
+        branch.Count > 0 && branch[^1] is ReturnStmt or ExprStmt { Throws: true };
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WalkStmt(Stmt st, Scope s)

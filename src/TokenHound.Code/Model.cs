@@ -135,6 +135,9 @@ public abstract class Stmt : Node;
 public sealed class ExprStmt(Expr e) : Stmt
 {
     public Expr E { get; } = e;
+
+    /// <summary>A throw / raise statement (E is what it throws): nothing after it in its block runs.</summary>
+    public bool Throws { get; init; }
 }
 
 public sealed class AssignStmt(Expr target, Expr value, string op) : Stmt

@@ -610,7 +610,7 @@ public sealed class Parser
                         }
 
                         Accept(";");
-                        return At(new ExprStmt(e), start);
+                        return At(new ExprStmt(e) { Throws = kw is "throw" or "raise" }, start);
                     }
 
                 case "def" when Py:
