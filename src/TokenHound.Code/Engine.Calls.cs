@@ -317,6 +317,13 @@ public sealed partial class Engine
             return t;
         }
 
+        // C#: headers.TryGetValue("Authorization", out var auth) puts the header's value into its out argument
+        if (Cs && lname == "trygetvalue" && c.Args.Count == 2 && c.Args[1].Value is UnaryExpr { Op: "out", Operand: NameExpr outVar } && KeyArg(c) is { } outKey)
+        {
+            Bind(outVar, HeaderTaint(rt, outKey, s), null, s);
+            return T.Clean;
+        }
+
         if (lname is "getheader" or "getheaders" or "header" or "getfirst" or "getvalues" or "trygetvalue" or "getheaderstring" && KeyArg(c) is { } hk)
         {
             return HeaderTaint(rt, hk, s);
@@ -329,6 +336,14 @@ public sealed partial class Engine
             or "body" or "text" or "form" or "read")
         {
             return (rt & (T.WholeEvent | T.EventData)) != 0 ? T.EventData : T.None;
+        }
+
+        // SDK calls that return a user's JWT: amazon-cognito-identity-js session.getIdToken().getJwtToken(),
+        // Firebase user.getIdToken() / auth.currentUser.getIdToken(true)
+        if (Js && recv is not null && c.Args.Count == 0 && lname == "getjwttoken"
+            || Js && recv is not null && lname == "getidtoken" && c.Args.Count <= 1 && recvPath.EndsWith("user", StringComparison.OrdinalIgnoreCase))
+        {
+            return T.Token;
         }
 
         // zero-argument getters on tracked values: input.getHeaders(), result.authenticationResult().idToken()
@@ -436,12 +451,17 @@ public sealed partial class Engine
 
     private static bool FunctionNameReturnsToken(string name)
     {
+        var w = Names.Words(name);
+        if (w.Count > 1 && GetterVerbs.Contains(w[0]) && name.Length > w[0].Length && Names.SaysToken(name[w[0].Length..].TrimStart('_')))
+        {
+            return true; // getIdToken(), get_jwt_token(): the verb, then a token name (id_token is one even though "id" alone is not)
+        }
+
         if (!Names.SaysToken(name))
         {
             return false;
         }
 
-        var w = Names.Words(name);
         return w.Count > 0 && (GetterVerbs.Contains(w[0]) || Names.SaysToken(w[0]) && w.Count == 1);
     }
 
