@@ -573,7 +573,10 @@ public sealed partial class Engine
             }
         }
 
-        if (!s.AnyValidateToken)
+        // [Authorize] (on the method or its class, without [AllowAnonymous]): ASP.NET authenticated the request before
+        // the action ran, so reading the bearer token it validated is not a bypass
+        var authorized = Cs && s.Fn.Decorators.Any(d => d is NameExpr { Name: "Authorize" }) && !s.Fn.Decorators.Any(d => d is NameExpr { Name: "AllowAnonymous" });
+        if (!s.AnyValidateToken && !authorized)
         {
             foreach (var c in s.ReadTokens)
             {
@@ -642,6 +645,10 @@ public sealed partial class Engine
             s.Guards.RemoveAt(s.Guards.Count - 1);
         }
     }
+
+    /// <summary>A name whose last word says it refers to something: an id, ARN, name, path, URL or ref.</summary>
+    private static bool IsReferenceName(string name) =>
+        Names.Words(name) is { Count: > 1 } w && w[^1] is "id" or "arn" or "name" or "path" or "url" or "uri" or "ref" or "location";
 
     /// <summary>A branch that never falls through: it ends in return, throw or raise.</summary>
     private static bool Terminates(List<Stmt> branch) =>
@@ -941,6 +948,13 @@ public sealed partial class Engine
                     if (Go && n.Name == "err")
                     {
                         tt = T.ErrorObj;
+                    }
+
+                    // an environment variable named like a credential, kept under a name that says what it refers to
+                    // (secretId = getenv("REPORT_DB_SECRET"), secret_arn, tokenUrl): the secret's id, not the secret
+                    if ((tt & T.EnvValue) != 0 && (tt & T.AwsSecret) == 0 && Names.Describes(n.Name) && !Names.SaysToken(n.Name) && IsReferenceName(n.Name))
+                    {
+                        tt &= ~(T.Token | T.NamedToken);
                     }
 
                     s.Vars[n.Name] = tt;

@@ -528,8 +528,19 @@ public sealed class Parser
 
                     return null;
                 case "[" when _lang == Lang.CSharp:
-                    SkipBalanced(); // attribute
-                    return null;
+                    {
+                        var from = _p;
+                        SkipBalanced(); // attribute: only [Authorize] / [AllowAnonymous] are kept, as decorators
+                        for (var k = from; k < _p; k++)
+                        {
+                            if (_t[k].Kind == TokKind.Ident && _t[k].Text is "Authorize" or "AllowAnonymous")
+                            {
+                                _decorators.Add(At(new NameExpr(_t[k].Text), _t[k].Start));
+                            }
+                        }
+
+                        return null;
+                    }
             }
         }
 
@@ -1020,19 +1031,25 @@ public sealed class Parser
             return At(new BlockStmt([], []), start);
         }
 
+        // a class's [Authorize] applies to each of its methods
+        var classAttributes = _decorators.OfType<NameExpr>().Where(d => d.Name == "Authorize").ToList();
         _decorators.Clear();
         Next();
-        return At(new BlockStmt([], MarkMethods(ParseStatements())), start);
+        return At(new BlockStmt([], MarkMethods(ParseStatements(), classAttributes)), start);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<Stmt> MarkMethods(List<Stmt> body)
+    private static List<Stmt> MarkMethods(List<Stmt> body, List<NameExpr>? classAttributes = null)
     {
         foreach (var st in body)
         {
             if (st is FuncStmt f)
             {
                 f.Fn.IsMethod = true;
+                if (classAttributes is { Count: > 0 })
+                {
+                    f.Fn.Decorators.AddRange(classAttributes);
+                }
             }
         }
 
