@@ -1567,11 +1567,26 @@ public sealed partial class Engine
         _ => "",
     };
 
-    private static void CollectNames(Expr e, HashSet<string> names) => Visit(e, x =>
+    private static void CollectNames(Expr e, HashSet<string> names, int depth = 0) => Visit(e, x =>
     {
         if (x is NameExpr n)
         {
             names.Add(n.Name);
+        }
+        else if (x is LambdaExpr { Fn.Body: var body } && depth < 4)
+        {
+            // a callback inside the decision decides too: !required.every((r) => groups.includes(r))
+            foreach (var st in body)
+            {
+                if (st is ReturnStmt { Value: { } rv })
+                {
+                    CollectNames(rv, names, depth + 1);
+                }
+                else if (st is ExprStmt es)
+                {
+                    CollectNames(es.E, names, depth + 1);
+                }
+            }
         }
     });
 
