@@ -633,6 +633,8 @@ public sealed partial class Engine
                 return o.Props.Any(p => (p.Key is not null && Names.SaysToken(p.Key)) || NamesTokenDirectly(p.Value, s, depth + 1));
             case ArrayExpr a:
                 return a.Items.Any(i => NamesTokenDirectly(i, s, depth + 1));
+            case CallExpr { Args.Count: 0, Callee: MemberExpr getter } when Names.SaysToken(getter.Name.StartsWith("get", StringComparison.Ordinal) && getter.Name.Length > 3 ? getter.Name[3..] : getter.Name):
+                return true; // a getter or record accessor named for the credential: form.password(), creds.getSecretAccessKey()
             case CallExpr call:
                 return call.Args.Any(a => NamesTokenDirectly(a.Value, s, depth + 1))
                     || (call.Initializer is { } init && NamesTokenDirectly(init, s, depth + 1))
@@ -838,6 +840,13 @@ public sealed partial class Engine
             || ErrorStatusText.IsMatch(Text(c.Callee));
 
         if (Js && recv is not null && lname is "send" or "json" or "end" or "write" or "jsonp" && rootLow is "res" or "response" or "reply" or "resp")
+        {
+            CheckResponseBody(c, all, c.NameStart, s, StatusErr(), "the HTTP response");
+            return;
+        }
+
+        // Hono: c.json(body, 500) / c.text(…) / c.html(…) on the request context `c`
+        if (Js && recv is NameExpr { Name: "c" } && name is "json" or "text" or "html" or "body" && c.Args.Count >= 1)
         {
             CheckResponseBody(c, all, c.NameStart, s, StatusErr(), "the HTTP response");
             return;

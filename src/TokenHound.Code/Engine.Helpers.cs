@@ -50,12 +50,8 @@ public sealed partial class Engine
             return;
         }
 
-        foreach (var st in fn.Body)
+        foreach (var value in Returns(fn.Body, 0))
         {
-            if (st is not ReturnStmt { Value: { } value })
-            {
-                continue;
-            }
 
             var (status, body) = ResponseParts(value is ArrayExpr { Items.Count: > 0 } tuple && Go ? tuple.Items[0] : value);
             if (body is null || ParamIndex(body, fn, 0) is not (>= 0 and var bodyParam))
@@ -67,6 +63,39 @@ public sealed partial class Engine
             var fixedStatus = status is LitExpr { Kind: LitKind.Number } lit && int.TryParse(lit.Text, out var code) ? code : 0;
             (_responseHelpers ??= new Dictionary<string, ResponseHelper>(StringComparer.Ordinal))[name] = new ResponseHelper(bodyParam, statusParam, fixedStatus);
             return;
+        }
+    }
+
+    /// <summary>The values a function returns, also from inside try blocks and if branches.</summary>
+    private static IEnumerable<Expr> Returns(List<Stmt> body, int depth)
+    {
+        if (depth > 4)
+        {
+            yield break;
+        }
+
+        foreach (var st in body)
+        {
+            switch (st)
+            {
+                case ReturnStmt { Value: { } v }:
+                    yield return v;
+                    break;
+                case BlockStmt b:
+                    foreach (var v in Returns(b.Body, depth + 1))
+                    {
+                        yield return v;
+                    }
+
+                    break;
+                case IfStmt i:
+                    foreach (var v in Returns(i.Then, depth + 1).Concat(Returns(i.Else, depth + 1)))
+                    {
+                        yield return v;
+                    }
+
+                    break;
+            }
         }
     }
 
