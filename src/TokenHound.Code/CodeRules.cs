@@ -57,7 +57,7 @@ public static class CodeRules
         Severity = Severity.Medium,
         Confidence = Confidence.High,
         Title = "Developer exception page or framework debug mode enabled outside development",
-        Description = "ASP.NET Core UseDeveloperExceptionPage() outside an IsDevelopment() check, Flask app.run(debug=True) / app.debug = True, or Django DEBUG = True. Debug error pages show stack traces, request headers (Authorization, Cookie) and settings to whoever triggers an error.",
+        Description = "ASP.NET Core UseDeveloperExceptionPage() outside an IsDevelopment() check, Flask app.run(debug=True) / app.debug = True, Starlette / FastAPI (debug=True), Echo e.Debug = true, or Django DEBUG = True. Debug error pages show stack traces, request headers (Authorization, Cookie) and settings to whoever triggers an error.",
         Remediation = "Enable debug pages only in development (if (env.IsDevelopment()) …, FLASK_DEBUG from the environment, DEBUG from an environment variable defaulting to False).",
         Cwe = "CWE-215",
         References = ["https://learn.microsoft.com/aspnet/core/fundamentals/error-handling", "https://flask.palletsprojects.com/en/stable/debugging/"],

@@ -705,6 +705,12 @@ public sealed partial class Engine
             Report(CodeRules.DebugMode, c.NameStart, "UseDeveloperExceptionPage() is enabled outside an IsDevelopment() check", Confidence.High);
         }
 
+        // Starlette / FastAPI: Starlette(debug=True, …) returns tracebacks to the client
+        if (Py && recv is null && name is "Starlette" or "FastAPI" && c.Args.Any(a => a.Name == "debug" && IsTrue(a.Value)) && !GuardedBy(s, "dev"))
+        {
+            Report(CodeRules.DebugMode, c.NameStart, $"{name}(debug=True) returns tracebacks to the client on errors", Confidence.High);
+        }
+
         if (Py && name == "run" && c.Args.Any(a => a.Name == "debug" && IsTrue(a.Value)) && !GuardedBy(s, "dev"))
         {
             Report(CodeRules.DebugMode, c.NameStart, "the Flask app runs with debug=True (the Werkzeug debugger shows tracebacks and request headers)", Confidence.High);

@@ -218,6 +218,13 @@ public sealed partial class Engine
             }
         }
 
+        // Echo: e.Debug = true (error responses carry the internal error text); e is the echo.New() instance
+        if (Go && IsTrue(a.Value) && target is MemberExpr { Name: "Debug", Obj: NameExpr echoVar } && s.TryDef(echoVar.Name, out var echoDef)
+            && Text(echoDef).StartsWith("echo.New(", StringComparison.Ordinal) && !GuardedBy(s, "dev"))
+        {
+            Report(CodeRules.DebugMode, target.Start, "Echo debug mode is switched on (error responses carry internal error details)", Confidence.High);
+        }
+
         // Koa: ctx.body = err.stack
         if (Js && path is "ctx.body" or "ctx.response.body")
         {
