@@ -346,6 +346,12 @@ public sealed partial class Engine
             return T.Token;
         }
 
+        // the whole request as a dict / JSON: Chalice app.current_request.to_dict(), req.toJSON()
+        if ((rt & T.WholeEvent) != 0 && c.Args.Count == 0 && lname is "to_dict" or "todict" or "tojson" or "model_dump" or "dict")
+        {
+            return T.WholeEvent;
+        }
+
         // zero-argument getters on tracked values: input.getHeaders(), result.authenticationResult().idToken()
         if (recv is not null && c.Args.Count == 0 && (rt & (T.WholeEvent | T.Headers | T.EventData | T.AwsSecret | T.Token | T.NamedToken | T.EnvValue)) != 0)
         {

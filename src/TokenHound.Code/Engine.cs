@@ -311,6 +311,9 @@ public sealed partial class Engine
             {
                 "headers" or "multivalueheaders" => T.Headers,
                 "body" or "querystringparameters" or "pathparameters" or "requestcontext" => T.EventData,
+                // SvelteKit / Remix / Astro handlers: ({ request, params }) and the handle hook's ({ event, resolve })
+                "request" => T.WholeEvent,
+                "event" when fn.Params.Any(q => q.Type == "{destructured}" && q.Name == "resolve") => T.WholeEvent,
                 _ => NameSaysToken(p.Name) ? T.NamedToken : T.None,
             };
         }
