@@ -1071,7 +1071,8 @@ public sealed partial class Engine
         var optsMissing = false;
         // Express res.cookie(name, value, options) and the `cookie` package's serialize(name, value, options) (a
         // Set-Cookie value); ASP.NET Response.Cookies.Append(name, value, options)
-        var expressCookie = Js && name == "cookie" && Root(c.Callee) is "res" or "response" or "reply" or "resp";
+        // (Fastify's @fastify/cookie: reply.setCookie(name, value, options))
+        var expressCookie = Js && name is "cookie" or "setCookie" && Root(c.Callee) is "res" or "response" or "reply" or "resp";
         var serializedCookie = Js && name == "serialize" && recvPath is "" or "cookie" or "Cookie" or "cookies";
         var aspNetCookie = Cs && name == "Append" && recvPath.EndsWith("Cookies", StringComparison.Ordinal);
         if ((expressCookie || serializedCookie || aspNetCookie) && c.Args.Count >= 2)
@@ -1084,7 +1085,7 @@ public sealed partial class Engine
             }
 
             optsMissing = c.Args.Count < 3;
-            kind = expressCookie ? "res.cookie" : serializedCookie ? "cookie.serialize" : "Response.Cookies.Append";
+            kind = expressCookie ? (name == "setCookie" ? "reply.setCookie" : "res.cookie") : serializedCookie ? "cookie.serialize" : "Response.Cookies.Append";
         }
         else if (Py && name == "set_cookie")
         {
