@@ -649,9 +649,9 @@ public sealed partial class Engine
         }
     }
 
-    /// <summary>A name whose last word says it refers to something: an id, ARN, name, path, URL or ref.</summary>
+    /// <summary>A name whose last word says it refers to something: an id, ARN, name, path, URL or location.</summary>
     private static bool IsReferenceName(string name) =>
-        Names.Words(name) is { Count: > 1 } w && w[^1] is "id" or "arn" or "name" or "path" or "url" or "uri" or "ref" or "location";
+        Names.Words(name) is { Count: > 1 } w && w[^1] is "id" or "arn" or "name" or "path" or "url" or "uri" or "location";
 
     /// <summary>A branch that never falls through: it ends in return, throw or raise.</summary>
     private static bool Terminates(List<Stmt> branch) =>
@@ -955,7 +955,7 @@ public sealed partial class Engine
 
                     // an environment variable named like a credential, kept under a name that says what it refers to
                     // (secretId = getenv("REPORT_DB_SECRET"), secret_arn, tokenUrl): the secret's id, not the secret
-                    if ((tt & T.EnvValue) != 0 && (tt & T.AwsSecret) == 0 && Names.Describes(n.Name) && !Names.SaysToken(n.Name) && IsReferenceName(n.Name))
+                    if ((tt & T.EnvValue) != 0 && (tt & T.AwsSecret) == 0 && !Names.SaysToken(n.Name) && IsReferenceName(n.Name))
                     {
                         tt &= ~(T.Token | T.NamedToken);
                     }
@@ -1447,7 +1447,7 @@ public sealed partial class Engine
 
         // authorization.split(" ")[0] is the scheme (Bearer, Basic), not the credential after it
         if (ix.Index is LitExpr { Text: "0" } && (ot & AnyToken) != 0 && ix.Obj is CallExpr sp && CallName(sp) is "split" or "Split"
-            && (sp.Args.Count > 0 && sp.Args[^1].Value is StrExpr { Value: " " or "\\s+" or "\\\\s+" or "\\s" or " +" } || (Py && sp.Args.Count == 0)))
+            && (sp.Args.Count > 0 && sp.Args[^1].Value is StrExpr { Value: " " or "\\s+" or "\\s" or " +" } || (Py && sp.Args.Count == 0)))
         {
             return T.Clean;
         }

@@ -48,7 +48,7 @@ public static class Scanner
             {
                 sources.Add(Ready(GitStagedSource.Enumerate(p, options, sink, stats, cancellationToken)));
             }
-            else if (Directory.Exists(p) && !File.Exists(p))
+            else if (Directory.Exists(p))
             {
                 folders.Add(Path.GetFullPath(p));
             }
@@ -79,7 +79,7 @@ public static class Scanner
             if (folders.Count > 0)
             {
                 new FolderWalk(options, sink, cancellationToken).Run(folders, jobs, (abs, rel, root, link) =>
-                    Process(() => FileSource.ReadItem(abs, rel, root, link, options, sink, stats)));
+                    ProcessItem(FileSource.ReadItem(abs, rel, root, link, options, sink, stats)));
             }
             else if (jobs == 1)
             {
@@ -91,9 +91,10 @@ public static class Scanner
             }
             else
             {
-                // The walk (directory reads, .gitignore matching) runs on its own thread and hands cheap readers to the
-                // workers through a bounded queue, one at a time: walking inside the workers' shared enumerator lock left
-                // one core waiting, and handing out files in batches left one core idle at the end with a few big files.
+                // Streams (history, staged changes, stdin, named files; folders are walked by the workers themselves, see
+                // FolderWalk): the enumeration runs on its own thread and hands cheap readers to the workers through a
+                // bounded queue, one at a time. Enumerating inside the workers' shared enumerator lock left one core
+                // waiting, and handing out items in batches left one core idle at the end with a few big ones.
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 using var queue = new System.Collections.Concurrent.BlockingCollection<Func<ScanItem?>>(4096);
                 var producer = Task.Run(() =>
@@ -138,9 +139,11 @@ public static class Scanner
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException!).Throw();
         }
 
-        void Process(Func<ScanItem?> read)
+        void Process(Func<ScanItem?> read) => ProcessItem(read());
+
+        void ProcessItem(ScanItem? read)
         {
-            if (read() is not { } item)
+            if (read is not { } item)
             {
                 return;
             }
