@@ -28,6 +28,7 @@ public sealed partial class Engine
         "btoa", "atob", "b64encode", "b64decode", "urlsafe_b64encode", "tobase64string", "encodetostring", "bytes", "quote",
         "urlencode", "encodeuricomponent", "escape", "unescape", "interpolate", "f", "append", "appendformat", "sb",
         "of", "ofentries", "entry", "aslist", "singletonmap", // Java Map.of / List.of / Arrays.asList build a value from their arguments
+        "fromentries", "todictionary", "tolist", "toarray", "frombase64string", "decodebase64", "base64decode", // copies and decodings keep the content
     };
 
     private static readonly HashSet<string> CleanMethods = new(StringComparer.OrdinalIgnoreCase)
@@ -95,6 +96,91 @@ public sealed partial class Engine
         }
     }
 
+    private Dictionary<string, FunctionDef>? _functions;
+
+    /// <summary>A named function of the file (module level, or a method of a class at module level), or null.</summary>
+    private FunctionDef? LocalFunction(string name)
+    {
+        if (_functions is null)
+        {
+            _functions = new Dictionary<string, FunctionDef>(StringComparer.Ordinal);
+            CollectFunctions(_m.Module.Body, 0);
+        }
+
+        return _functions.GetValueOrDefault(name);
+    }
+
+    private void CollectFunctions(List<Stmt> body, int depth)
+    {
+        foreach (var st in body)
+        {
+            switch (st)
+            {
+                case FuncStmt { Fn: { Name: { } n } fn }:
+                    _functions!.TryAdd(n, fn);
+                    break;
+                case AssignStmt { Target: NameExpr { Name: var an }, Value: LambdaExpr l }:
+                    _functions!.TryAdd(an, l.Fn);
+                    break;
+                case BlockStmt b when depth < 3:
+                    CollectFunctions(b.Body, depth + 1);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Calls that put a value into the collection they are called on (the key, if any, first).</summary>
+    private static readonly HashSet<string> KeyedPuts = new(StringComparer.Ordinal)
+    {
+        "put", "putIfAbsent", "putString", "putPOJO", "set", "setdefault", "Add", "TryAdd", "addProperty", "Set", "insert", "Insert",
+    };
+
+    private static readonly HashSet<string> ValuePuts = new(StringComparer.Ordinal)
+    {
+        "add", "push", "unshift", "append", "extend", "putAll", "addAll", "AddRange", "update", "Append",
+    };
+
+    /// <summary>
+    /// A value put into a local map, list, JSON node or dict taints the collection: <c>body.put("trace",
+    /// ExceptionUtils.getStackTrace(ex))</c>, <c>message.put("callerToken", token)</c>, <c>fields.push(token)</c>,
+    /// <c>extra.update(token=t)</c>. Only plain local variables (not the response, the request or <c>this</c>).
+    /// </summary>
+    private void TaintContainer(CallExpr c, string lname, Expr? recv, T[] argT, Scope s)
+    {
+        if (recv is not NameExpr { Name: var v } || c.Args.Count == 0 || !s.TryVar(v, out var current) || (current & (T.WholeEvent | T.ErrorObj)) != 0
+            || HandlerCompanions.Contains(v) || v is "headers" or "params" or "searchParams" or "url" or "os" or "sys")
+        {
+            return;
+        }
+
+        var name = CallName(c);
+        int from;
+        if (KeyedPuts.Contains(name))
+        {
+            from = c.Args.Count >= 2 ? 1 : 0;
+        }
+        else if (ValuePuts.Contains(name))
+        {
+            from = 0;
+        }
+        else
+        {
+            return;
+        }
+
+        var added = T.None;
+        for (var i = from; i < c.Args.Count; i++)
+        {
+            added |= argT[i];
+        }
+
+        added &= ~(T.Literal | T.Clean | T.SecretCmd);
+        if (added != T.None)
+        {
+            s.Vars[v] = (current & ~T.Clean) | added;
+        }
+    }
+
     /// <summary>Argument taint arrays by length, reused (a call is the most common expression; nested calls take their own).</summary>
     private readonly Stack<T[]>?[] _taintArrays = new Stack<T[]>?[9];
 
@@ -121,6 +207,13 @@ public sealed partial class Engine
         var all = T.None;
         for (var i = 0; i < c.Args.Count; i++)
         {
+            var arg = c.Args[i];
+            var v = arg.Value is UnaryExpr { Op: "&", Operand: var addressed } ? addressed : arg.Value;
+            if (arg.Name is not null || v is ObjectExpr || v is CallExpr { Initializer: not null })
+            {
+                _argObjects.Add((arg.Start, Math.Max(arg.Value.End, arg.Start + 1), c.Start));
+            }
+
             argT[i] = Eval(c.Args[i].Value, s);
             all |= argT[i];
             if (c.Args[i].Name is { } kw)
@@ -147,11 +240,20 @@ public sealed partial class Engine
         }
 
         CheckCallRules(c, name, lname, recv, recvPath, rt, argT, all | initT, s, typeName);
+        TaintContainer(c, lname, recv, argT, s);
 
         // ---- result taint
         if (Names.IsRedaction(name))
         {
             return T.Clean;
+        }
+
+        // a function of the same file, walked before this call, that returns a token or a secret (sessionFrom(request),
+        // tenantCredentials(id) returning STS credentials)
+        if ((recv is null && c.Callee is NameExpr || recv is NameExpr { Name: "this" or "self" }) && LocalFunction(name) is { Returns: var returned }
+            && (returned & (T.Token | T.AwsSecret)) != 0)
+        {
+            return returned & (T.Token | T.AwsSecret);
         }
 
         if (lname is "substring" or "substr" or "slice" && c.Args.Count == 1 && (c.Args[0].Value is LitExpr { Kind: LitKind.Number } || Text(c.Args[0].Value).EndsWith(".length", StringComparison.OrdinalIgnoreCase)))
@@ -204,6 +306,12 @@ public sealed partial class Engine
         if (name is "get" or "getenv" && recvPath is "os.environ" or "os" or "process.env" && c.Args.Count > 0 && c.Args[0].Value is StrExpr env2)
         {
             return EnvTaint(env2.Value);
+        }
+
+        // all headers of the request from a getter: fiber c.GetReqHeaders(), Vert.x / Micronaut request.headers()
+        if ((rt & T.WholeEvent) != 0 && c.Args.Count == 0 && name is "GetReqHeaders" or "GetHeaders" or "getHeaders" or "getAllHeaders" or "getRequestHeaders")
+        {
+            return T.Headers;
         }
 
         // NestJS context.switchToHttp().getRequest(), Spring's attributes.getRequest(): the incoming request
@@ -451,7 +559,7 @@ public sealed partial class Engine
     /// `getHeaderString("Cookie")` is the cookie value, where the member `req.cookies` is all of them.
     /// </summary>
     private T HeaderTaint(T rt, string key, Scope s) =>
-        (rt & (T.Headers | T.WholeEvent)) != 0 && Names.IsCredentialHeader(key) ? T.Token : MemberTaint(rt, key, s);
+        (rt & (T.Headers | T.WholeEvent)) != 0 && (Names.IsCredentialHeader(key) || (rt & T.Headers) != 0 && Names.IsTokenCookie(key)) ? T.Token : MemberTaint(rt, key, s);
 
     private static readonly HashSet<string> GetterVerbs = ["get", "fetch", "create", "generate", "issue", "sign", "retrieve", "load", "read", "obtain", "request", "exchange", "refresh", "mint", "acquire", "build", "make", "new", "decrypt", "lookup", "resolve"];
 
@@ -541,6 +649,12 @@ public sealed partial class Engine
             return (Py && name == "print") || (Go && name is "println" or "print");
         }
 
+        // zerolog: logger.Info().Str("k", v).Send() logs its fields like Msg does
+        if (Go && name == "Send" && c.Args.Count == 0 && FieldChainCall(recv) is not null)
+        {
+            return IsLogCall(c, "Msg", recv, recvPath);
+        }
+
         if (!LogMethods.Contains(name))
         {
             return false;
@@ -591,9 +705,22 @@ public sealed partial class Engine
     private bool PrintsSanitizedRepr(Expr arg, Scope s) =>
         Py && arg is NameExpr { Name: "request" or "req" } && !s.Fn.Params.Any(p => HandlerCompanions.Contains(p.Name));
 
-    /// <summary>logrus log.WithField(s)(…), zap / slog / logr logger.With(…) / WithValues(…): a call that adds logged fields.</summary>
-    private static CallExpr? FieldChainCall(Expr? e) =>
-        e is CallExpr { Callee: MemberExpr { Name: "WithField" or "WithFields" or "With" or "WithError" or "WithValues" } } c ? c : null;
+    /// <summary>logrus log.WithField(s)(…), zap / slog / logr logger.With(…) / WithValues(…): a call that adds logged fields;
+    /// zerolog's event chain logger.Debug().Str("k", v).Interface("k", v).Msg(…) too: its level call and field calls.</summary>
+    private CallExpr? FieldChainCall(Expr? e) =>
+        e is CallExpr { Callee: MemberExpr { Name: "WithField" or "WithFields" or "With" or "WithError" or "WithValues" } } c ? c
+        : Go && e is CallExpr { Callee: MemberExpr { Name: var zn } } z && (ZerologFields.Contains(zn) && z.Args.Count > 0 || ZerologLevels.Contains(zn) && z.Args.Count == 0) ? z
+        : null;
+
+    private static readonly HashSet<string> ZerologFields = new(StringComparer.Ordinal)
+    {
+        "Str", "Strs", "Interface", "Any", "Bytes", "RawJSON", "Dict", "Fields", "Stringer", "Hex", "Object", "EmbedObject",
+    };
+
+    private static readonly HashSet<string> ZerologLevels = new(StringComparer.Ordinal)
+    {
+        "Debug", "Info", "Warn", "Error", "Trace", "Fatal", "Panic", "Log",
+    };
 
     /// <summary>
     /// The token part of a logged value's taint: a traced token or secret always; a value known only by a name when
@@ -790,6 +917,12 @@ public sealed partial class Engine
             {
                 return true;
             }
+
+            // Spring @ExceptionHandler / JAX-RS ExceptionMapper-style handlers: what they return is an error response
+            if (sc.Fn.Decorators.Any(d => Text(d).StartsWith("@ExceptionHandler", StringComparison.Ordinal) || Text(d).StartsWith("ExceptionHandler", StringComparison.Ordinal)))
+            {
+                return true;
+            }
         }
 
         return false;
@@ -822,12 +955,14 @@ public sealed partial class Engine
     private static readonly HashSet<string> PyResponseFactories = ["jsonify", "make_response", "Response", "JsonResponse", "HttpResponse", "HttpResponseServerError", "HttpResponseBadRequest", "JSONResponse", "PlainTextResponse", "HTMLResponse", "HTTPException", "abort"];
     private static readonly HashSet<string> CsResults = ["StatusCode", "BadRequest", "Problem", "Content", "Ok", "NotFound", "UnprocessableEntity", "Json", "Text", "InternalServerError", "Conflict", "ValidationProblem"];
 
-    [GeneratedRegex(@"status\((4|5)\d\d\)|StatusCode\((4|5)\d\d|withStatusCode\((4|5)\d\d\)|internalServerError|badRequest|InternalServerError|Status(BadRequest|InternalServerError|Unauthorized|Forbidden)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"status\((4|5)\d\d\)|StatusCode\((4|5)\d\d|withStatusCode\((4|5)\d\d\)|internalServerError|badRequest|InternalServerError|Status(BadRequest|InternalServerError|Unauthorized|Forbidden)|HttpStatus(Code)?\.(BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|CONFLICT|INTERNAL_SERVER_ERROR|SERVICE_UNAVAILABLE|UNPROCESSABLE_ENTITY|BadRequest|Unauthorized|Forbidden|Conflict|InternalServerError|ServiceUnavailable)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ErrorStatusText { get; }
     [GeneratedRegex(@"\berr\b\s*!=\s*nil|\berror\b|\bex\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ErrGuard { get; }
     [GeneratedRegex(@"\b(4|5)\d\d\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex JavaStatus { get; }
+    [GeneratedRegex(@"\bstatus\s*:\s*[45]\d\d\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex FetchErrorStatus();
     [GeneratedRegex(@"(Invoke|StartExecution|SendMessage|Publish|PutEventsRequestEntry|PutRecord)\w*(Request|Entry)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex JavaDownstreamChain { get; }
     [GeneratedRegex(@";\s*secure", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
@@ -861,6 +996,21 @@ public sealed partial class Engine
         if (Js && recv is NameExpr { Name: "c" } && name is "json" or "text" or "html" or "body" && c.Args.Count >= 1)
         {
             CheckResponseBody(c, all, c.NameStart, s, StatusErr(), "the HTTP response");
+            return;
+        }
+
+        // Next.js / the Fetch API: NextResponse.json(body, { status: 401 }), Response.json(…), new Response(body, { status })
+        if (Js && (recvPath is "NextResponse" or "Response" && name == "json" || c.IsNew && name is "Response" or "NextResponse") && c.Args.Count >= 1)
+        {
+            CheckResponseBody(c, argT[0], c.NameStart, s, StatusErr() || FetchErrorStatus().IsMatch(Text(c)), "the HTTP response");
+            return;
+        }
+
+        // NestJS: throw new HttpException(body, status) / new InternalServerErrorException(body) sends the body as the response
+        if (Js && c.IsNew && c.Args.Count >= 1 && (name == "HttpException" || name.EndsWith("Exception", StringComparison.Ordinal) && _src.Span.Contains("@nestjs/common", StringComparison.Ordinal))
+            && c.Args[0].Value is not StrExpr)
+        {
+            CheckResponseBody(c, argT[0], c.NameStart, s, true, "the NestJS exception response");
             return;
         }
 
@@ -994,6 +1144,7 @@ public sealed partial class Engine
         if (base64Decode && (argT.Any(t => (t & T.JwtPart) != 0) || (rt & T.JwtPart) != 0))
         {
             s.ManualDecodes.Add(c);
+            s.RecordDecode(c);
         }
 
         // Cognito verifier without audience
@@ -1235,6 +1386,14 @@ public sealed partial class Engine
             if (item is CallExpr sc && CallName(sc) == "serialize" || Resolve(item, s) is CallExpr rc && CallName(rc) == "serialize")
             {
                 continue; // the cookie package's serialize(name, value, options) is checked as a call, options included (also when kept in a variable first)
+            }
+
+            if (item is not ArrayExpr && Resolve(item, s) is ArrayExpr kept)
+            {
+                // an array of cookies kept in a variable (`const cookies = []; cookies.push(serialize(…))`): its items are
+                // checked where they are written (what was pushed later is not visible here)
+                CheckSetCookieString(kept, offset, s);
+                continue;
             }
 
             var lit = LiteralText(item);

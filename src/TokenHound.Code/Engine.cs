@@ -138,16 +138,55 @@ public sealed partial class Engine
         return [.. e._hits.Values.OrderBy(h => h.Offset)];
     }
 
+    /// <summary>The object and keyword arguments of the calls walked, with the start of their call (-1 for a nested function).</summary>
+    private readonly List<(int Start, int End, int Call)> _argObjects = [];
+
+    /// <summary>
+    /// Where a finding is reported: a property or keyword argument of a call that spans lines (`new S3Client({` …
+    /// `accessKeyId: …`, `jwt.decode(` … `options={"verify_exp": False}`, `sqs.send(new SendMessageCommand({` …
+    /// `MessageBody: …`) is reported on the line where the call starts, as one finding per call, the line a reviewer
+    /// reads first. Settings assigned in a C# object initializer (`ValidateAudience = false`), calls in a builder chain and
+    /// anything inside a lambda argument keep their own line.
+    /// </summary>
+    private int ReportOffset(int offset)
+    {
+        var best = (Start: -1, Call: -1);
+        foreach (var (start, end, call) in _argObjects)
+        {
+            if (start <= offset && offset < end && start > best.Start)
+            {
+                best = (start, call);
+            }
+        }
+
+        return best.Call >= 0 && best.Call < offset && _lineOf(best.Call) != _lineOf(offset) ? best.Call : offset; // Call -1: a nested function
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Report(RuleInfo rule, int offset, string message, Confidence confidence, Severity? severity = null)
     {
-        var key = (rule.Id, _lineOf(offset));
-        if (_hits.TryGetValue(key, out var old) && old.Confidence >= confidence && old.Severity >= (severity ?? rule.Severity))
+        var at = ReportOffset(offset);
+        if (at != offset)
         {
+            message = $"{message} (line {_lineOf(offset)})";
+        }
+
+        var key = (rule.Id, _lineOf(at));
+        var hit = new Hit(rule, at, message, confidence, severity ?? rule.Severity);
+        if (_hits.TryGetValue(key, out var old))
+        {
+            // one finding per statement and rule: a second construct of the statement adds its message
+            // (ValidateIssuer = false; ValidateAudience = false in one TokenValidationParameters)
+            var keepOld = old.Confidence >= hit.Confidence && old.Severity >= hit.Severity;
+            var (strong, weak) = keepOld ? (old, hit) : (hit, old);
+            var merged = strong.Message.Contains(weak.Message, StringComparison.Ordinal) || strong.Message.Count(ch => ch == ';') >= 3
+                ? strong.Message
+                : $"{strong.Message}; {weak.Message}";
+            _hits[key] = strong with { Message = merged, Offset = Math.Min(strong.Offset, weak.Offset) };
             return;
         }
 
-        _hits[key] = new Hit(rule, offset, message, confidence, severity ?? rule.Severity);
+        _hits[key] = hit;
     }
 
     // ------------------------------------------------------------------ scopes
@@ -587,10 +626,15 @@ public sealed partial class Engine
             }
         }
 
-        if (!s.AnyVerify && !s.AnyValidateToken)
+        if (!s.AnyValidateToken)
         {
             foreach (var c in s.ManualDecodes)
             {
+                if (VerifiedAlongside(s, c))
+                {
+                    continue; // a verification on the same path vouches for it (not one in the other branch of an if)
+                }
+
                 Report(CodeRules.JwtUnverified, c.NameStart, "the JWT payload segment is base64-decoded by hand, without signature verification", Confidence.Medium);
             }
         }
@@ -654,8 +698,37 @@ public sealed partial class Engine
         Names.Words(name) is { Count: > 1 } w && w[^1] is "id" or "arn" or "name" or "path" or "url" or "uri" or "location";
 
     /// <summary>A branch that never falls through: it ends in return, throw or raise.</summary>
-    private static bool Terminates(List<Stmt> branch) =>
-        branch.Count > 0 && branch[^1] is ReturnStmt or ExprStmt { Throws: true };
+    private static bool Terminates(List<Stmt> branch)
+    {
+        if (branch.Count == 0)
+        {
+            return false;
+        }
+
+        switch (branch[^1])
+        {
+            case ReturnStmt or ExprStmt { Throws: true }:
+                return true;
+            case BlockStmt { Header.Count: 0 } block:
+                return Terminates(block.Body); // a plain block or a try block without catch
+            case CatchStmt:
+                // try { … return } catch (e) { … return }: every catch and the try block end the branch
+                var i = branch.Count - 1;
+                while (i >= 0 && branch[i] is CatchStmt c)
+                {
+                    if (!Terminates(c.Body))
+                    {
+                        return false;
+                    }
+
+                    i--;
+                }
+
+                return i >= 0 && branch[i] is BlockStmt { Header.Count: 0 } tried && Terminates(tried.Body);
+            default:
+                return false;
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WalkStmt(Stmt st, Scope s)
@@ -674,6 +747,7 @@ public sealed partial class Engine
                     _returned = r.Value;
                     var t = Eval(r.Value, s);
                     _returned = null;
+                    s.Fn.Returns |= t;
                     if (!IsProfileDisplay(r.Value, 0))
                     {
                         Decide(r.Value, s);
@@ -720,6 +794,10 @@ public sealed partial class Engine
         }
 
         fn.WalkStamp = _stamp;
+        if (fn.End > fn.Start)
+        {
+            _argObjects.Add((fn.Start, fn.End, -1)); // a function inside a call's object argument keeps its findings' lines
+        }
 
         var inner = new Scope(s, fn);
         WalkFunction(fn, inner);
@@ -1313,7 +1391,9 @@ public sealed partial class Engine
         return t;
     }
 
-    private static readonly HashSet<string> AwsMetaMembers = ["arn", "name", "versionid", "versionstages", "createddate", "expiration", "assumedroleuser", "packedpolicysize", "sourceidentity", "metadata", "responsemetadata", "httpstatuscode", "challengename", "session", "length", "count", "expiresin", "tokentype", "version", "lastmodifieddate", "type", "datatype", "selector", "tier", "sourceresult", "requestid"];
+    private static readonly HashSet<string> AwsMetaMembers = ["arn", "name", "versionid", "versionstages", "createddate", "expiration", "assumedroleuser", "packedpolicysize", "sourceidentity", "metadata", "responsemetadata", "httpstatuscode", "challengename", "session", "length", "count", "expiresin", "tokentype", "version", "lastmodifieddate", "type", "datatype", "selector", "tier", "sourceresult", "requestid",
+        // the connection fields of a database secret (host, port, engine, dbname, username) are not the password
+        "host", "hostname", "port", "engine", "dbname", "database", "dbinstanceidentifier", "dbclusteridentifier", "username", "user", "region"];
 
     private static readonly HashSet<string> ClaimNames = ["claims", "sub", "email", "username", "scope", "scopes", "exp", "iat", "nbf", "iss", "aud", "groups", "cognitogroups", "payload", "header", "kid", "alg", "principalid", "userid", "user", "role", "roles", "tenant", "name", "jti", "clientid", "tokenuse", "authtime",
         // the claim properties of token objects (JwtSecurityToken, JsonWebToken, JJWT Claims, Go RegisteredClaims)
@@ -1352,7 +1432,7 @@ public sealed partial class Engine
 
         if ((ot & T.Headers) != 0)
         {
-            return Names.IsCredentialHeader(name) || Names.SaysToken(name) ? T.Token : T.EventData;
+            return Names.IsCredentialHeader(name) || Names.SaysToken(name) || Names.IsTokenCookie(name) ? T.Token : T.EventData; // headers and cookies
         }
 
         if ((ot & T.ErrorObj) != 0)

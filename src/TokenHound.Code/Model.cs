@@ -191,6 +191,9 @@ public sealed class FunctionDef : Node
 
     /// <summary>The engine run that walked this function (a stamp instead of a hash set of visited functions).</summary>
     internal int WalkStamp;
+
+    /// <summary>What its return statements returned, as the engine saw it when it walked the function (for calls after it).</summary>
+    internal T Returns;
 }
 
 /// <summary>What a front-end hands to the engine.</summary>

@@ -1194,6 +1194,7 @@ public sealed class Parser
         }
 
         var prevWasIdent = false;
+        var typeAfterGroup = false;
         var n = 0;
         while (k < _t.Count && ++n < 300)
         {
@@ -1242,9 +1243,14 @@ public sealed class Parser
 
                         return false;
                     case "." or "?" or "*" or "&" or ":" or ",":
-                        if (t.Text is "." && sawGroup)
+                        if (t.Text is ":" && sawGroup)
                         {
-                            return false;
+                            typeAfterGroup = true; // a TypeScript return type: ): jwt.JwtPayload {
+                        }
+
+                        if (t.Text is "." && sawGroup && !typeAfterGroup)
+                        {
+                            return false; // a call chain (f(x).g {), not a qualified return / throws type
                         }
 
                         prevWasIdent = false;
@@ -1263,6 +1269,11 @@ public sealed class Parser
             if (sawGroup && !(t.Text is "throws" or "where" or "async" or "const" or "override" or "noexcept" or "base" or "this") && !Go && !Ts && _lang != Lang.CSharp && _lang != Lang.Java)
             {
                 return false;
+            }
+
+            if (sawGroup && t.Text is "throws" or "where")
+            {
+                typeAfterGroup = true; // Java throws java.io.IOException, C# where T : System.IDisposable
             }
 
             prevWasIdent = true;

@@ -5,7 +5,8 @@ namespace TokenHound.Code;
 /// <summary>
 /// The words without which no code rule can report inside a function body: the sinks (loggers, responses, cookies,
 /// Web Storage, SDK clients and calls that carry a payload, URL query strings), the settings the rules read, and the
-/// verify / validate calls whose presence in a nested function clears a finding in the enclosing one. The lexer marks
+/// verify / validate calls whose presence in a nested function clears a finding in the enclosing one, and the traced
+/// sources a function of the file may return to its callers (<c>getApiKey()</c> returning an SSM SecureString). The lexer marks
 /// every identifier and string that contains one (<see cref="Token.Sink"/>); the parser skips the body of a JavaScript,
 /// TypeScript or Python function that holds none of them, because the taint engine reports only at a sink or setting
 /// inside the function being walked (its findings never come from a sink in another function, except a call to a response
@@ -35,6 +36,10 @@ public static class SinkWords
         // downstream payloads and URLs (THC009)
         "invoke", "startexecution", "startsyncexecution", "sendmessage", "publish", "putevent", "putrecord",
         "sendtasksuccess", "searchparams", "token=", "key=", "auth=", "password=", "secret=",
+        // traced sources: a function of the file that returns a secret or the caller's token is a source where it is
+        // called (getApiKey() returning an SSM SecureString, sessionFrom(request) returning the Authorization header)
+        "secretvalue", "getsecret", "getparameter", "assumerole", "initiateauth", "authchallenge", "getsessiontoken",
+        "getfederationtoken", "getcredentialsforidentity", "getopenidtoken", "getauthorizationtoken", "authorization",
     ], StringComparison.Ordinal);
 
     /// <summary>Whole identifiers that are sinks only as receivers: res.send / reply.send, ctx.body, axios.get(…, {params}).</summary>

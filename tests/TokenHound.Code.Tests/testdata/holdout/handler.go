@@ -23,9 +23,9 @@ func handle(ctx context.Context, req events.APIGatewayProxyRequest) (events.APIG
 		return events.APIGatewayProxyResponse{StatusCode: 500, Body: fmt.Sprintf("secret %s: %v", req.Path, err)}, nil // Noncompliant THC003
 	}
 	log.Printf("using secret %s", *sec.SecretString) // Noncompliant THC001
-	_, err = flows.StartExecution(ctx, &sfn.StartExecutionInput{
+	_, err = flows.StartExecution(ctx, &sfn.StartExecutionInput{ // Noncompliant THC009
 		StateMachineArn: aws.String(os.Getenv("FLOW_ARN")),
-		Input:           aws.String(fmt.Sprintf(`{"secret":%q}`, *sec.SecretString)), // Noncompliant THC009
+		Input:           aws.String(fmt.Sprintf(`{"secret":%q}`, *sec.SecretString)),
 	})
 	return events.APIGatewayProxyResponse{StatusCode: 202}, err
 }

@@ -16,10 +16,10 @@ public class Dispatcher
     public async Task Handle(APIGatewayProxyRequest request)
     {
         var token = request.Headers["Authorization"];
-        await _lambda.InvokeAsync(new InvokeRequest
+        await _lambda.InvokeAsync(new InvokeRequest // Noncompliant
         {
             FunctionName = "worker",
-            Payload = JsonSerializer.Serialize(new { request.Body, token }), // Noncompliant
+            Payload = JsonSerializer.Serialize(new { request.Body, token }),
         });
         await _sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = "https://sqs.eu-west-1.amazonaws.com/123456789012/jobs", MessageBody = $"{{\"auth\":\"{token}\"}}" }); // Noncompliant
         await _http.GetAsync($"https://partner.example.com/hook?token={token}"); // Noncompliant

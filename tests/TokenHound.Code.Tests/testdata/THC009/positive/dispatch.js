@@ -11,14 +11,14 @@ exports.handler = async (event) => {
   const token = event.headers.authorization.replace('Bearer ', '');
   const orderId = JSON.parse(event.body).orderId;
 
-  await lambda.send(new InvokeCommand({
+  await lambda.send(new InvokeCommand({ // Noncompliant
     FunctionName: process.env.WORKER_FN,
-    Payload: Buffer.from(JSON.stringify({ orderId, token })), // Noncompliant
+    Payload: Buffer.from(JSON.stringify({ orderId, token })),
   }));
 
-  await sfn.send(new StartExecutionCommand({
+  await sfn.send(new StartExecutionCommand({ // Noncompliant
     stateMachineArn: process.env.STATE_MACHINE_ARN,
-    input: JSON.stringify({ orderId, auth: event.headers.authorization }), // Noncompliant
+    input: JSON.stringify({ orderId, auth: event.headers.authorization }),
   }));
 
   await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: JSON.stringify({ orderId, token }) })); // Noncompliant

@@ -15,18 +15,18 @@ def handler(event, context):
     api_key = secrets.get_secret_value(SecretId=os.environ["PARTNER_KEY_ARN"])["SecretString"]
     creds = sts.assume_role(RoleArn=os.environ["ROLE_ARN"], RoleSessionName="fanout")["Credentials"]
 
-    lambda_client.invoke(
+    lambda_client.invoke(  # Noncompliant
         FunctionName=os.environ["WORKER"],
         InvocationType="Event",
-        Payload=json.dumps({"job": event["job"], "credentials": creds}),  # Noncompliant
+        Payload=json.dumps({"job": event["job"], "credentials": creds}),
     )
     sns.publish(TopicArn=os.environ["TOPIC"], Message=json.dumps({"apiKey": api_key}))  # Noncompliant
-    events.put_events(
+    events.put_events(  # Noncompliant
         Entries=[
             {
                 "Source": "app.jobs",
                 "DetailType": "JobStarted",
-                "Detail": json.dumps({"job": event["job"], "token": event["headers"]["Authorization"]}),  # Noncompliant
+                "Detail": json.dumps({"job": event["job"], "token": event["headers"]["Authorization"]}),
             }
         ]
     )

@@ -29,9 +29,9 @@ public class TokenController {
     public ResponseEntity<Void> login(@RequestBody LoginForm form, HttpServletResponse response) {
         TokenPair pair = tokens.login(form.username(), form.password());
         log.info("login ok for {}", form.username());
-        Cookie cookie = new Cookie("access_token", pair.accessToken());
+        Cookie cookie = new Cookie("access_token", pair.accessToken()); // Noncompliant THC007
         cookie.setPath("/");
-        response.addCookie(cookie); // Noncompliant THC007
+        response.addCookie(cookie);
         ResponseCookie refresh = ResponseCookie.from("refresh_token", pair.refreshToken()).httpOnly(true).secure(true).sameSite("Strict").path("/auth").build();
         return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, refresh.toString()).build();
     }

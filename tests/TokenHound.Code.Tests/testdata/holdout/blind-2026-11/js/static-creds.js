@@ -7,8 +7,8 @@ AWS.config.update({ region: 'eu-west-1', accessKeyId: process.env.UPLOADER_KEY_I
 
 const legacyS3 = new AWS.S3({ accessKeyId: 'AKIAZ7FAKEKEY2345X7Q', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYFAKEKEY123' }); // Noncompliant THC008
 
-const creds = { accessKeyId: process.env.PARTNER_AWS_KEY, secretAccessKey: process.env.PARTNER_AWS_SECRET };
-const partnerS3 = new S3Client({ region: 'us-east-1', credentials: creds }); // Noncompliant THC008
+const creds = { accessKeyId: process.env.PARTNER_AWS_KEY, secretAccessKey: process.env.PARTNER_AWS_SECRET }; // Noncompliant THC008
+const partnerS3 = new S3Client({ region: 'us-east-1', credentials: creds });
 
 const s3 = new S3Client({});
 

@@ -10,9 +10,9 @@ const BUCKET = process.env.REPORT_BUCKET;
 const s3 = new AWS.S3({ region: process.env.AWS_REGION });
 
 // Legacy cross-account archive bucket
-const archiveS3 = new AWS.S3({
+const archiveS3 = new AWS.S3({ // Noncompliant THC008
   region: 'eu-west-1',
-  accessKeyId: 'AKIAZ7FAKEKEY2345X7Q', // Noncompliant THC008
+  accessKeyId: 'AKIAZ7FAKEKEY2345X7Q',
   secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYFAKEKEY123',
 });
 

@@ -5,10 +5,10 @@ const { SQSClient, SendMessageCommand } = require('@aws-sdk/client-sqs');
 const { SecretsManagerClient, GetSecretValueCommand } = require('@aws-sdk/client-secrets-manager');
 
 // Partner bucket lives in a legacy account without cross-account roles.
-const partnerS3 = new S3Client({
+const partnerS3 = new S3Client({ // Noncompliant THC008
   region: 'eu-west-1',
   credentials: {
-    accessKeyId: 'AKIAZ7FAKEKEY2345X7Q', // Noncompliant THC008
+    accessKeyId: 'AKIAZ7FAKEKEY2345X7Q',
     secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYFAKEKEY123',
   },
 });

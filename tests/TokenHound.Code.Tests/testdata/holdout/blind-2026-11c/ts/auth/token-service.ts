@@ -28,9 +28,9 @@ export class TokenService {
   }
 
   verifyLegacy(token: string): JwtPayload {
-    return jwt.verify(token, this.legacySecret, {
-      algorithms: ['HS256', 'none'], // Noncompliant THC005
-      ignoreExpiration: true, // Noncompliant THC006
+    return jwt.verify(token, this.legacySecret, { // Noncompliant THC005 THC006
+      algorithms: ['HS256', 'none'],
+      ignoreExpiration: true,
     }) as JwtPayload;
   }
 

@@ -12,10 +12,10 @@ const accessVerifier = CognitoJwtVerifier.create({
   clientId: process.env.USER_POOL_CLIENT_ID!,
 });
 
-const idVerifier = CognitoJwtVerifier.create({
+const idVerifier = CognitoJwtVerifier.create({ // Noncompliant THC006
   userPoolId: process.env.USER_POOL_ID!,
   tokenUse: 'id',
-  clientId: null, // Noncompliant THC006
+  clientId: null,
 });
 
 const partnerVerifier = CognitoJwtVerifier.create({ userPoolId: process.env.PARTNER_POOL_ID!, tokenUse: 'access' }); // Noncompliant THC006
