@@ -240,6 +240,7 @@ public sealed partial class Engine
         }
 
         CheckCallRules(c, name, lname, recv, recvPath, rt, argT, all | initT, s, typeName);
+        CheckLogHelperCall(c, name, recv, argT, s);
         TaintContainer(c, lname, recv, argT, s);
 
         // ---- result taint
@@ -559,7 +560,9 @@ public sealed partial class Engine
     /// `getHeaderString("Cookie")` is the cookie value, where the member `req.cookies` is all of them.
     /// </summary>
     private T HeaderTaint(T rt, string key, Scope s) =>
-        (rt & (T.Headers | T.WholeEvent)) != 0 && (Names.IsCredentialHeader(key) || (rt & T.Headers) != 0 && Names.IsTokenCookie(key)) ? T.Token : MemberTaint(rt, key, s);
+        (rt & (T.Headers | T.WholeEvent)) != 0 && (Names.IsCredentialHeader(key) || (rt & T.Headers) != 0 && Names.IsTokenCookie(key)) ? T.Token
+        : (rt & (T.Headers | T.WholeEvent)) != 0 && Names.IsTraceHeader(key) ? T.None // x-request-id, traceparent: ids, not request data
+        : MemberTaint(rt, key, s);
 
     private static readonly HashSet<string> GetterVerbs = ["get", "fetch", "create", "generate", "issue", "sign", "retrieve", "load", "read", "obtain", "request", "exchange", "refresh", "mint", "acquire", "build", "make", "new", "decrypt", "lookup", "resolve"];
 
@@ -836,6 +839,13 @@ public sealed partial class Engine
         if (name == "UseDeveloperExceptionPage" && !GuardedBy(s, "IsDevelopment"))
         {
             Report(CodeRules.DebugMode, c.NameStart, "UseDeveloperExceptionPage() is enabled outside an IsDevelopment() check", Confidence.High);
+        }
+
+        // gin: gin.SetMode(gin.DebugMode) in the service's code; in debug mode gin's Recovery middleware writes the whole
+        // request (every header but Authorization: Cookie, X-Api-Key …) to the log with each panic
+        if (Go && name == "SetMode" && recvPath == "gin" && c.Args.Count == 1 && Text(c.Args[0].Value) is "gin.DebugMode" or "\"debug\"" && !GuardedBy(s, "dev"))
+        {
+            Report(CodeRules.DebugMode, c.NameStart, "gin runs in debug mode (its Recovery middleware logs the request headers, cookies included, with each panic)", Confidence.Medium);
         }
 
         // Starlette / FastAPI: Starlette(debug=True, …) returns tracebacks to the client
@@ -1131,6 +1141,25 @@ public sealed partial class Engine
             s.GoUnverified.Add(c); // reported at the function's end unless it verifies the signature itself
         }
 
+        // java-jwt: JWT.require(alg)….acceptExpiresAt(Long.MAX_VALUE) / acceptLeeway(Long.MAX_VALUE) accepts expired tokens forever
+        if (Java && name is "acceptExpiresAt" or "acceptLeeway" && c.Args.Count == 1 && Text(c.Args[0].Value) is "Long.MAX_VALUE" or "Integer.MAX_VALUE")
+        {
+            Report(CodeRules.JwtClaims, c.NameStart, $"{name}({Text(c.Args[0].Value)}) accepts expired tokens forever", Confidence.High);
+        }
+
+        // Spring Security: decoder.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success()) drops every claim check
+        if (Java && name == "setJwtValidator" && c.Args.Count == 1 && c.Args[0].Value is LambdaExpr { Fn: var validator }
+            && validator.Body is [ReturnStmt { Value: CallExpr { Callee: MemberExpr { Name: "success" } } }])
+        {
+            Report(CodeRules.JwtClaims, c.NameStart, "setJwtValidator(... -> success()) accepts every token: no expiry, issuer or audience check", Confidence.High);
+        }
+
+        // golang-jwt: jwt.NewWithClaims(jwt.SigningMethodNone, …) / WithValidMethods([]string{"none"}) issue or accept unsigned tokens
+        if (Go && c.Args.Any(a => Text(a.Value) == "jwt.SigningMethodNone" || name == "WithValidMethods" && Text(a.Value).Contains("\"none\"", StringComparison.Ordinal)))
+        {
+            Report(CodeRules.JwtUnverified, c.NameStart, $"{name}(...) with the none signing method: unsigned JWTs", Confidence.High);
+        }
+
         if (Go && name == "WithoutClaimsValidation")
         {
             Report(CodeRules.JwtClaims, c.NameStart, "jwt.WithoutClaimsValidation() turns off exp/nbf/iat checks", Confidence.High);
@@ -1245,6 +1274,37 @@ public sealed partial class Engine
             opts = new ObjectExpr([.. c.Args.Where(a => a.Name is not null).Select(a => new Prop(a.Name, a.Value, a.Start))]);
             kind = "set_cookie";
         }
+        else if (Go && name == "SetCookie" && c.Args.Count == 7 && c.Callee is MemberExpr && recvPath != "http")
+        {
+            // gin: c.SetCookie(name, value, maxAge, path, domain, secure, httpOnly) (SameSite only through c.SetSameSite)
+            var ginToken = (c.Args[0].Value is StrExpr gn && Names.IsTokenCookie(gn.Value)) || (argT[1] & AnyToken) != 0;
+            var ginMissing = new List<string>();
+            if (!IsTrue(c.Args[6].Value))
+            {
+                ginMissing.Add("HttpOnly");
+            }
+
+            if (!IsTrue(c.Args[5].Value))
+            {
+                ginMissing.Add("Secure");
+            }
+
+            if (ginToken && ginMissing.Count > 0)
+            {
+                Report(CodeRules.ClientStorage, c.NameStart, $"gin SetCookie for a token without {string.Join(", ", ginMissing)}", Confidence.High);
+            }
+
+            return;
+        }
+        else if (Js && name == "set" && c.Args.Count >= 2 && c.Callee is MemberExpr { Obj: var cookieJar } && (recvPath.EndsWith(".cookies", StringComparison.Ordinal) && Root(cookieJar) is not ("ctx" or "context") || cookieJar is CallExpr { Callee: NameExpr { Name: "cookies" } }))
+        {
+            // Next.js: response.cookies.set(name, value, options) / cookies().set(…) (Koa's ctx.cookies.set defaults to httpOnly)
+            nameArg = c.Args[0].Value;
+            valueArg = c.Args[1].Value;
+            opts = c.Args.Count >= 3 ? AsObject(Resolve(c.Args[2].Value, s)) : null;
+            optsMissing = c.Args.Count < 3;
+            kind = "cookies.set";
+        }
         else if (Go && c.Initializer is not null && CallName(c) == "Cookie")
         {
             nameArg = c.Initializer.Get("Name");
@@ -1275,11 +1335,11 @@ public sealed partial class Engine
         }
         else if (Java && c.Callee is MemberExpr { Obj: NameExpr v } && s.JavaCookies.TryGetValue(v.Name, out var jc))
         {
-            if (name == "setHttpOnly" && c.Args.Count == 1 && IsTrue(c.Args[0].Value))
+            if (name is "setHttpOnly" or "httpOnly" && c.Args.Count == 1 && IsTrue(c.Args[0].Value))
             {
                 s.JavaCookies[v.Name] = jc with { HttpOnly = true };
             }
-            else if (name == "setSecure" && c.Args.Count == 1 && IsTrue(c.Args[0].Value))
+            else if (name is "setSecure" or "secure" && c.Args.Count == 1 && IsTrue(c.Args[0].Value))
             {
                 s.JavaCookies[v.Name] = jc with { Secure = true };
             }
@@ -1301,7 +1361,8 @@ public sealed partial class Engine
             return;
         }
 
-        var tokenCookie = (nameArg is StrExpr ns && Names.IsTokenCookie(ns.Value)) || (valueArg is not null && (Eval(valueArg, s) & AnyToken) != 0);
+        var tokenCookie = (nameArg is StrExpr ns && Names.IsTokenCookie(ns.Value)) || (valueArg is not null && (Eval(valueArg, s) & AnyToken) != 0)
+            || (valueArg is not null && CookieValueNamesToken(nameArg, valueArg, s));
         if (!tokenCookie)
         {
             return;
@@ -1342,6 +1403,36 @@ public sealed partial class Engine
         {
             Report(CodeRules.ClientStorage, c.NameStart, $"{kind} sets a token cookie without {string.Join(", ", missing)}", Confidence.High);
         }
+    }
+
+    /// <summary>
+    /// A cookie whose value is named for a token (<c>issued.accessToken()</c>, <c>tokens.IdToken</c>) holds one, whatever
+    /// the cookie is called; CSRF cookies (XSRF-TOKEN) are meant to be read by script and do not count.
+    /// </summary>
+    private bool CookieValueNamesToken(Expr name, Expr value, Scope s) =>
+        NamesTokenDirectly(value, s, 0)
+        && !(name is StrExpr n && (n.Value.Contains("csrf", StringComparison.OrdinalIgnoreCase) || n.Value.Contains("xsrf", StringComparison.OrdinalIgnoreCase)))
+        && !Text(value).Contains("csrf", StringComparison.OrdinalIgnoreCase) && !Text(value).Contains("xsrf", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A Micronaut cookie chain <c>Cookie.of(name, value).path(…).httpOnly(true)…</c>: its Cookie.of call and flags.</summary>
+    private static (CallExpr Of, bool HttpOnly, bool Secure)? MicronautCookie(Expr e)
+    {
+        var httpOnly = false;
+        var secure = false;
+        for (var i = 0; i < 30 && e is CallExpr cc; i++)
+        {
+            var n = CallName(cc);
+            if (n == "of" && cc.Callee is MemberExpr { Obj: NameExpr { Name: "Cookie" } } && cc.Args.Count >= 2)
+            {
+                return (cc, httpOnly, secure);
+            }
+
+            httpOnly |= n == "httpOnly" && cc.Args.Count == 1 && IsTrue(cc.Args[0].Value);
+            secure |= n == "secure" && cc.Args.Count == 1 && IsTrue(cc.Args[0].Value);
+            e = cc.Callee is MemberExpr m ? m.Obj : cc.Callee;
+        }
+
+        return null;
     }
 
     private void CheckSpringCookie(CallExpr build, Scope s)
@@ -1533,6 +1624,13 @@ public sealed partial class Engine
         if (Py && name == "update" && recvPath == "os.environ" && c.Args.Count == 1 && c.Args[0].Value is ObjectExpr eo && eo.Props.Any(p => p.Key is not null && IsAwsKeyEnvName(p.Key)))
         {
             Report(CodeRules.StaticCredentials, c.NameStart, "the code puts AWS access keys into the process environment", Confidence.High, Severity.High);
+        }
+
+        // os.environ.update(AWS_ACCESS_KEY_ID="AKIA…", AWS_SECRET_ACCESS_KEY=…)
+        if (Py && name == "update" && recvPath == "os.environ" && c.Args.FirstOrDefault(a => a.Name is { } kw && IsAwsKeyEnvName(kw)) is { } kwArg)
+        {
+            var (lit, _) = Classify(kwArg.Value, s);
+            Report(CodeRules.StaticCredentials, c.NameStart, "the code puts AWS access keys into the process environment", Confidence.High, lit ? Severity.Critical : Severity.High);
         }
     }
 

@@ -1,3 +1,5 @@
+using TokenHound.Core;
+
 namespace TokenHound.Code;
 
 /// <summary>
@@ -43,12 +45,17 @@ public sealed partial class Engine
         }
     }
 
+    /// <summary>Log helpers: functions of the file that write (some of) their parameters to a log; the parameter indexes.</summary>
+    private Dictionary<string, List<int>>? _logHelpers;
+
     private void AddHelper(string? name, FunctionDef fn)
     {
         if (name is null || fn.Params.Count == 0)
         {
             return;
         }
+
+        AddLogHelper(name, fn);
 
         foreach (var value in Returns(fn.Body, 0))
         {
@@ -149,6 +156,151 @@ public sealed partial class Engine
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// A function whose body logs one of its parameters (<c>const logEvent = (msg, meta) =&gt;
+    /// console.info(JSON.stringify({ msg, ...meta }))</c>, <c>def audit(event, **fields): logger.info(..., fields)</c>):
+    /// a call to it is a log call for the arguments in those positions.
+    /// </summary>
+    private void AddLogHelper(string name, FunctionDef fn)
+    {
+        List<int>? logged = null;
+        foreach (var st in LogCalls(fn.Body, 0))
+        {
+            var callee = st.Callee is MemberExpr m ? m.Obj : null;
+            if (!IsLogCall(st, CallName(st), callee, callee is null ? "" : Path(callee)))
+            {
+                continue;
+            }
+
+            foreach (var a in st.Args)
+            {
+                ParamsIn(a.Value, fn, 0, ref logged);
+            }
+        }
+
+        if (logged is { Count: > 0 })
+        {
+            (_logHelpers ??= new Dictionary<string, List<int>>(StringComparer.Ordinal))[name] = logged;
+        }
+    }
+
+    /// <summary>The calls made as statements in a body (also inside if branches and try blocks).</summary>
+    private static IEnumerable<CallExpr> LogCalls(List<Stmt> body, int depth)
+    {
+        if (depth > 3)
+        {
+            yield break;
+        }
+
+        foreach (var st in body)
+        {
+            switch (st)
+            {
+                case ExprStmt { E: CallExpr c }:
+                    yield return c;
+                    break;
+                case ExprStmt { E: UnaryExpr { Operand: CallExpr ac } }:
+                    yield return ac; // await logger.info(…)
+                    break;
+                case BlockStmt b:
+                    foreach (var c in LogCalls(b.Body, depth + 1))
+                    {
+                        yield return c;
+                    }
+
+                    break;
+                case IfStmt i:
+                    foreach (var c in LogCalls(i.Then, depth + 1).Concat(LogCalls(i.Else, depth + 1)))
+                    {
+                        yield return c;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The parameters a logged expression carries: the name itself, serialized, spread or in a template.</summary>
+    private static void ParamsIn(Expr e, FunctionDef fn, int depth, ref List<int>? found)
+    {
+        if (depth > 4)
+        {
+            return;
+        }
+
+        switch (e)
+        {
+            case NameExpr n:
+                var i = fn.Params.FindIndex(p => p.Name == n.Name);
+                if (i >= 0 && !(found ??= []).Contains(i))
+                {
+                    found.Add(i);
+                }
+
+                break;
+            case ObjectExpr o:
+                foreach (var p in o.Props)
+                {
+                    ParamsIn(p.Value, fn, depth + 1, ref found);
+                }
+
+                break;
+            case InterpExpr ie:
+                foreach (var p in ie.Parts)
+                {
+                    ParamsIn(p, fn, depth + 1, ref found);
+                }
+
+                break;
+            case BinaryExpr { Op: "+" } b:
+                ParamsIn(b.Left, fn, depth + 1, ref found);
+                ParamsIn(b.Right, fn, depth + 1, ref found);
+                break;
+            case UnaryExpr u:
+                ParamsIn(u.Operand, fn, depth + 1, ref found); // ...meta, **fields
+                break;
+            case CallExpr { Args.Count: >= 1 } c when CallName(c) is "stringify" or "dumps" or "Serialize" or "SerializeObject" or "writeValueAsString" or "toJson" or "String" or "str" or "Marshal" or "format" or "Sprintf":
+                foreach (var a in c.Args)
+                {
+                    ParamsIn(a.Value, fn, depth + 1, ref found);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>A call to a log helper of this file: its logged arguments are checked like a log call's.</summary>
+    private void CheckLogHelperCall(CallExpr c, string name, Expr? recv, T[] argT, Scope s)
+    {
+        if (_logHelpers is null || !_logHelpers.TryGetValue(name, out var logged) || recv is not (null or NameExpr { Name: "this" or "self" }))
+        {
+            return;
+        }
+
+        foreach (var i in logged)
+        {
+            if (i >= c.Args.Count || c.Args[i].Name is not null)
+            {
+                continue;
+            }
+
+            var t = argT[i];
+            if ((t & T.Clean) != 0 && (t & ~(T.Clean | T.Literal)) == 0)
+            {
+                continue;
+            }
+
+            if (LoggedToken(t, c.Args[i].Value, s) != T.None)
+            {
+                Report(CodeRules.TokenLogged, c.NameStart, $"{name}(...) logs a token or credential passed to it", (t & (T.Token | T.AwsSecret)) != 0 ? Confidence.High : Confidence.Medium);
+            }
+            else if ((t & (T.WholeEvent | T.Headers)) != 0 && !PrintsSanitizedRepr(c.Args[i].Value, s))
+            {
+                Report(CodeRules.EventLogged, c.NameStart, $"{name}(...) logs the whole request/event or all its headers passed to it", Confidence.High);
+            }
+        }
     }
 
     /// <summary>A call to a response helper of this file: checked like the response it builds.</summary>

@@ -963,6 +963,14 @@ public sealed partial class Engine
             s.JavaCookies[cn.Name] = (nc, false, false, tokenCookie);
         }
 
+        // Micronaut: Cookie session = Cookie.of("session", token).path("/").httpOnly(true)…; flags set in the chain or later
+        if (Java && a.Target is NameExpr mn && MicronautCookie(inner) is { } of)
+        {
+            var tokenCookie = (of.Of.Args[0].Value is StrExpr ms && Names.IsTokenCookie(ms.Value)) || (Eval(of.Of.Args[1].Value, s) & AnyToken) != 0
+                || CookieValueNamesToken(of.Of.Args[0].Value, of.Of.Args[1].Value, s);
+            s.JavaCookies[mn.Name] = (of.Of, of.HttpOnly, of.Secure, tokenCookie);
+        }
+
         // a variable built from an expression that names a token (message = `debug token: ${token}`) names it too
         if ((t & T.NamedToken) != 0 && (t & (T.Token | T.AwsSecret)) == 0 && a.Target is NameExpr dn && NamesTokenDirectly(v, s, 0))
         {
@@ -1353,9 +1361,12 @@ public sealed partial class Engine
             return EnvTaint(m.Name);
         }
 
-        if (Go && objPath == "jwt" && m.Name is "SigningMethodNone" or "UnsafeAllowNoneSignatureType")
+        // golang-jwt: a key function that returns jwt.UnsafeAllowNoneSignatureType accepts alg "none"; reported where the key
+        // function starts (the jwt.Parse(…, func(t *jwt.Token) … line). Comparing t.Method with jwt.SigningMethodNone is the
+        // usual way to reject it and is not reported; signing with it is (see the call rules).
+        if (Go && objPath == "jwt" && m.Name == "UnsafeAllowNoneSignatureType")
         {
-            Report(CodeRules.JwtUnverified, m.NameStart, $"jwt.{m.Name} accepts unsigned tokens", Confidence.High);
+            Report(CodeRules.JwtUnverified, s.Fn.Name is null && s.Fn.Start < m.NameStart ? s.Fn.Start : m.NameStart, "jwt.UnsafeAllowNoneSignatureType: the key function accepts unsigned (alg none) tokens", Confidence.High);
         }
 
         var ot = Eval(m.Obj, s);

@@ -218,11 +218,24 @@ public static class Names
     public static bool IsCredentialHeader(string name) => Norm(name) is "authorization" or "xapikey" or "cookie" or "xamzsecuritytoken"
         or "xauthtoken" or "proxyauthorization" or "xaccesstoken" or "xidtoken" or "xjwt" or "xcsrftoken" or "token" or "apikey" or "xamzsecuritytoken";
 
+    /// <summary>Request-id and tracing headers (x-request-id, x-correlation-id, x-amzn-trace-id, traceparent): ids, not data.</summary>
+    public static bool IsTraceHeader(string name)
+    {
+        var n = Norm(name);
+        return n.Contains("requestid", StringComparison.Ordinal) || n.Contains("correlationid", StringComparison.Ordinal)
+            || n.Contains("traceid", StringComparison.Ordinal) || n is "traceparent" or "tracestate" or "xamzntraceid" or "xrayid";
+    }
+
     /// <summary>Cookie names that hold a session or bearer token.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsTokenCookie(string name)
     {
         var n = Norm(name);
+        if (n.Contains("csrf", StringComparison.Ordinal) || n.Contains("xsrf", StringComparison.Ordinal))
+        {
+            return false; // a CSRF token cookie (XSRF-TOKEN) is meant to be read by script: it is not the session
+        }
+
         return SaysToken(name) || n is "session" or "sessionid" or "sid" or "auth" or "jwt" or "connect.sid" or "idtoken" or "accesstoken" or "refreshtoken";
     }
 

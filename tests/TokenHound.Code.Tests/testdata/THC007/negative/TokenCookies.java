@@ -1,0 +1,31 @@
+package com.example.gateway;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.cookie.Cookie;
+
+import java.time.Duration;
+import java.util.Map;
+
+@Controller("/auth")
+public class TokenCookies {
+    private final TokenIssuer issuer;
+
+    public TokenCookies(TokenIssuer issuer) {
+        this.issuer = issuer;
+    }
+
+    @Post("/token")
+    public HttpResponse<Map<String, Object>> token(@Body TokenRequest request) {
+        TokenIssuer.Issued issued = issuer.issue(request.clientId(), request.clientSecret());
+        Cookie session = Cookie.of("gw_session", issued.accessToken()).path("/").httpOnly(true).secure(true);
+        Cookie refresh = Cookie.of("gw_refresh", issued.refreshToken()).path("/auth");
+        refresh.httpOnly(true);
+        refresh.secure(true);
+        Cookie xsrf = Cookie.of("XSRF-TOKEN", issued.csrfToken()).path("/");
+        Cookie locale = Cookie.of("locale", request.locale()).maxAge(Duration.ofDays(30));
+        return HttpResponse.<Map<String, Object>>ok(Map.of("expiresIn", 3600)).cookie(session).cookie(refresh).cookie(xsrf).cookie(locale);
+    }
+}
