@@ -161,7 +161,8 @@ public sealed partial class Engine
     /// <summary>
     /// A function whose body logs one of its parameters (<c>const logEvent = (msg, meta) =&gt;
     /// console.info(JSON.stringify({ msg, ...meta }))</c>, <c>def audit(event, **fields): logger.info(..., fields)</c>):
-    /// a call to it is a log call for the arguments in those positions.
+    /// a call to it is a log call for the arguments in those positions. A parameter named for a token is left out: the
+    /// helper's own log call is reported (<c>trace(label, apiToken)</c>), once, not at each call.
     /// </summary>
     private void AddLogHelper(string name, FunctionDef fn)
     {
@@ -180,6 +181,8 @@ public sealed partial class Engine
             }
         }
 
+        // a parameter named for a token is reported inside the helper already (trace(label, apiToken)): not again at its calls
+        logged?.RemoveAll(i => Names.SaysToken(fn.Params[i].Name));
         if (logged is { Count: > 0 })
         {
             (_logHelpers ??= new Dictionary<string, List<int>>(StringComparer.Ordinal))[name] = logged;
