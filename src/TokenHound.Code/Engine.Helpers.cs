@@ -74,34 +74,29 @@ public sealed partial class Engine
     }
 
     /// <summary>The values a function returns, also from inside try blocks and if branches.</summary>
-    private static IEnumerable<Expr> Returns(List<Stmt> body, int depth)
+    private static IEnumerable<Expr> Returns(List<Stmt> body, int depth) =>
+        Statements(body, depth, 4).Select(st => st is ReturnStmt { Value: { } v } ? v : null).OfType<Expr>();
+
+    /// <summary>The statements of a body, also those inside blocks (try, loops) and if branches, up to a nesting depth.</summary>
+    private static IEnumerable<Stmt> Statements(List<Stmt> body, int depth, int maxDepth)
     {
-        if (depth > 4)
+        if (depth > maxDepth)
         {
             yield break;
         }
 
         foreach (var st in body)
         {
-            switch (st)
+            yield return st;
+            var inner = st switch
             {
-                case ReturnStmt { Value: { } v }:
-                    yield return v;
-                    break;
-                case BlockStmt b:
-                    foreach (var v in Returns(b.Body, depth + 1))
-                    {
-                        yield return v;
-                    }
-
-                    break;
-                case IfStmt i:
-                    foreach (var v in Returns(i.Then, depth + 1).Concat(Returns(i.Else, depth + 1)))
-                    {
-                        yield return v;
-                    }
-
-                    break;
+                BlockStmt blk => Statements(blk.Body, depth + 1, maxDepth),
+                IfStmt i => Statements(i.Then, depth + 1, maxDepth).Concat(Statements(i.Else, depth + 1, maxDepth)),
+                _ => [],
+            };
+            foreach (var x in inner)
+            {
+                yield return x;
             }
         }
     }
@@ -189,41 +184,14 @@ public sealed partial class Engine
         }
     }
 
-    /// <summary>The calls made as statements in a body (also inside if branches and try blocks).</summary>
-    private static IEnumerable<CallExpr> LogCalls(List<Stmt> body, int depth)
-    {
-        if (depth > 3)
+    /// <summary>The calls made as statements in a body (also inside if branches and try blocks; `await` unwrapped).</summary>
+    private static IEnumerable<CallExpr> LogCalls(List<Stmt> body, int depth) =>
+        Statements(body, depth, 3).Select(st => st switch
         {
-            yield break;
-        }
-
-        foreach (var st in body)
-        {
-            switch (st)
-            {
-                case ExprStmt { E: CallExpr c }:
-                    yield return c;
-                    break;
-                case ExprStmt { E: UnaryExpr { Operand: CallExpr ac } }:
-                    yield return ac; // await logger.info(…)
-                    break;
-                case BlockStmt b:
-                    foreach (var c in LogCalls(b.Body, depth + 1))
-                    {
-                        yield return c;
-                    }
-
-                    break;
-                case IfStmt i:
-                    foreach (var c in LogCalls(i.Then, depth + 1).Concat(LogCalls(i.Else, depth + 1)))
-                    {
-                        yield return c;
-                    }
-
-                    break;
-            }
-        }
-    }
+            ExprStmt { E: CallExpr c } => c,
+            ExprStmt { E: UnaryExpr { Operand: CallExpr ac } } => ac,
+            _ => null,
+        }).OfType<CallExpr>();
 
     /// <summary>The parameters a logged expression carries: the name itself, serialized, spread or in a template.</summary>
     private static void ParamsIn(Expr e, FunctionDef fn, int depth, ref List<int>? found)
