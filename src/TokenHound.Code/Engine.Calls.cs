@@ -1469,7 +1469,7 @@ public sealed partial class Engine
     [GeneratedRegex(@"^\s*([A-Za-z0-9_.\-]+)\s*=", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CookieHead { get; }
 
-    private void CheckSetCookieString(Expr value, int offset, Scope s)
+    private void CheckSetCookieString(Expr value, int offset, Scope s, int depth = 0)
     {
         var items = value is ArrayExpr arr ? arr.Items : [value];
         foreach (var item in items)
@@ -1482,8 +1482,13 @@ public sealed partial class Engine
             if (item is not ArrayExpr && Resolve(item, s) is ArrayExpr kept)
             {
                 // an array of cookies kept in a variable (`const cookies = []; cookies.push(serialize(…))`): its items are
-                // checked where they are written (what was pushed later is not visible here)
-                CheckSetCookieString(kept, offset, s);
+                // checked where they are written (what was pushed later is not visible here). Once: the array may hold
+                // the variable itself (`cookies = [...cookies, c]`).
+                if (depth == 0)
+                {
+                    CheckSetCookieString(kept, offset, s, depth + 1);
+                }
+
                 continue;
             }
 
