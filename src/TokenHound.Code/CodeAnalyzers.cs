@@ -212,6 +212,9 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
             "initiate_auth", "getparameter", "get_parameter", "traceback", "format_exc", "stacktrace", ".stack", "statuscode",
             "status_code", "evt", "context.identity", "signin", "login", "debug=", "debug =", "debug\"]", "debug']",
             "apigateway", "proxyrequest", "httprequest", "servletrequest", "http.request", "functionurl", "albtargetgroup",
+            // typed Lambda events of other sources (logged whole: THC002) and Java's handleRequest(input, context)
+            "sqsevent", "snsevent", "kinesisevent", "kinesisstreamevent", "dynamodbevent", "dynamodbstreamevent", "eventbridgeevent",
+            "triggerevent", "handlerequest",
         }.Chunk(8).Select(words => System.Buffers.SearchValues.Create(words, StringComparison.OrdinalIgnoreCase)),
     ];
 

@@ -129,6 +129,10 @@ public sealed partial class Engine
         }
     }
 
+    /// <summary>A Set-Cookie string: `name=value; Path=/; …` with at least one cookie attribute.</summary>
+    [GeneratedRegex(@"^[\w.-]+=[^;]*;\s*(Path|Max-Age|Expires|Domain|SameSite|HttpOnly|Secure)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SetCookieString();
+
     /// <summary>Calls that put a value into the collection they are called on (the key, if any, first).</summary>
     private static readonly HashSet<string> KeyedPuts = new(StringComparer.Ordinal)
     {
@@ -243,10 +247,23 @@ public sealed partial class Engine
         CheckLogHelperCall(c, name, recv, argT, s);
         TaintContainer(c, lname, recv, argT, s);
 
+        // Set-Cookie strings pushed into an array (cookies.push(`at=${token}; Path=/; SameSite=Lax`)) are checked where
+        // they are written: the array itself is not re-checked at setHeader
+        if (Js && name == "push" && recv is NameExpr && c.Args.Count == 1 && c.Args[0].Value is InterpExpr or StrExpr && SetCookieString().IsMatch(LiteralText(c.Args[0].Value)))
+        {
+            CheckSetCookieString(c.Args[0].Value, c.NameStart, s, 1);
+        }
+
         // ---- result taint
         if (Names.IsRedaction(name))
         {
             return T.Clean;
+        }
+
+        // zap field constructors carry their value: zap.Any("headers", c.Request.Header), zap.Reflect(…), zap.Strings(…)
+        if (Go && recvPath == "zap" && c.Args.Count >= 2)
+        {
+            return argT[1] & ~(T.Literal | T.Clean | T.SecretCmd);
         }
 
         // a function of the same file, walked before this call, that returns a token or a secret (sessionFrom(request),
@@ -453,6 +470,19 @@ public sealed partial class Engine
             || Js && recv is not null && lname == "getidtoken" && c.Args.Count <= 1 && recvPath.EndsWith("user", StringComparison.OrdinalIgnoreCase))
         {
             return T.Token;
+        }
+
+        // AWS Amplify: fetchAuthSession() (v6: { tokens: { idToken, accessToken }, credentials }), Auth.currentSession() and
+        // Auth.currentUserCredentials() (v5) return the signed-in user's tokens and AWS credentials
+        if (Js && c.Args.Count <= 1 && (recv is null && name == "fetchAuthSession" || recvPath == "Auth" && name is "currentSession" or "currentUserCredentials" or "currentCredentials"))
+        {
+            return T.Token;
+        }
+
+        // a record accessor named for a credential: tokens.idToken(), form.password(), creds.secretAccessKey()
+        if (Java && recv is not null && c.Args.Count == 0 && Names.SaysToken(name) && !IsSyntaxTokenCall(c))
+        {
+            return T.NamedToken;
         }
 
         // the whole request as a dict / JSON: Chalice app.current_request.to_dict(), req.toJSON()
@@ -683,7 +713,7 @@ public sealed partial class Engine
         }
 
         if (rp is "console" or "Console" or "System.out" or "System.err" or "Console.Error" or "Console.Out" or "log" or "slog" or "logging"
-            or "LambdaLogger" or "Debug" or "Trace" or "Log" or "LOG" or "LOGGER" or "logger" or "Logger" or "glog" or "klog" or "zap.L()" or "zap.S()")
+            or "LambdaLogger" or "Debug" or "Trace" or "Log" or "LOG" or "LOGGER" or "logger" or "Logger" or "glog" or "klog" or "zap.L()" or "zap.S()" or "logrus")
         {
             return !(rp is "Debug" or "Trace" && !Cs);
         }
@@ -822,7 +852,7 @@ public sealed partial class Engine
 
             if (whole)
             {
-                Report(CodeRules.EventLogged, c.NameStart, $"{Path(c.Callee)}(...) logs the whole request/event or all its headers, including Authorization and Cookie", Confidence.Medium);
+                Report(CodeRules.EventLogged, c.NameStart, $"{Path(c.Callee)}(...) logs the whole request/event or all its headers (an HTTP request's Authorization and Cookie included)", Confidence.Medium);
             }
         }
 
@@ -1098,9 +1128,10 @@ public sealed partial class Engine
 
     private void CheckJwtCall(CallExpr c, string name, string lname, Expr? recv, string recvPath, T rt, T[] argT, Scope s)
     {
-        if (lname is "verify" or "verifyasync" or "jwtverify" or "verify_jwt" or "verifyidtoken" or "verifyaccesstoken" or "parseclaimsjws" or "parsesignedclaims" or "verifytoken" or "verify_token" or "validatetoken" or "validate_token" or "decode_verified")
+        if (lname is "verify" or "verifyasync" or "jwtverify" or "verify_jwt" or "verifyidtoken" or "verifyaccesstoken" or "parseclaimsjws" or "parsesignedclaims" or "verifytoken" or "verify_token" or "validatetoken" or "validate_token" or "decode_verified"
+            || lname.StartsWith("verify", StringComparison.Ordinal) && (lname.Contains("token", StringComparison.Ordinal) || lname.Contains("jwt", StringComparison.Ordinal)))
         {
-            s.RecordVerify();
+            s.RecordVerify(); // also a helper of the application named so: verifySchedulerToken(token), verify_partner_jwt(t)
         }
 
         if (lname is "validatetoken" or "validatetokenasync")
@@ -1147,11 +1178,12 @@ public sealed partial class Engine
             Report(CodeRules.JwtClaims, c.NameStart, $"{name}({Text(c.Args[0].Value)}) accepts expired tokens forever", Confidence.High);
         }
 
-        // Spring Security: decoder.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success()) drops every claim check
-        if (Java && name == "setJwtValidator" && c.Args.Count == 1 && c.Args[0].Value is LambdaExpr { Fn: var validator }
-            && validator.Body is [ReturnStmt { Value: CallExpr { Callee: MemberExpr { Name: "success" } } }])
+        // Spring Security: decoder.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success()) and Nimbus
+        // processor.setJWTClaimsSetVerifier((claims, context) -> { }) drop every claim check
+        if (Java && name is "setJwtValidator" or "setJWTClaimsSetVerifier" && c.Args.Count == 1 && c.Args[0].Value is LambdaExpr { Fn: var validator }
+            && validator.Body is [] or [ReturnStmt { Value: CallExpr { Callee: MemberExpr { Name: "success" } } }])
         {
-            Report(CodeRules.JwtClaims, c.NameStart, "setJwtValidator(... -> success()) accepts every token: no expiry, issuer or audience check", Confidence.High);
+            Report(CodeRules.JwtClaims, c.NameStart, $"{name}(...) with a validator that accepts every token: no expiry, issuer or audience check", Confidence.High);
         }
 
         // golang-jwt: jwt.NewWithClaims(jwt.SigningMethodNone, …) / WithValidMethods([]string{"none"}) issue or accept unsigned tokens
@@ -1361,8 +1393,8 @@ public sealed partial class Engine
             return;
         }
 
-        var tokenCookie = (nameArg is StrExpr ns && Names.IsTokenCookie(ns.Value)) || (valueArg is not null && (Eval(valueArg, s) & AnyToken) != 0)
-            || (valueArg is not null && CookieValueNamesToken(nameArg, valueArg, s));
+        var tokenCookie = !IsCsrfCookie(nameArg) && ((nameArg is StrExpr ns && Names.IsTokenCookie(ns.Value)) || (valueArg is not null && (Eval(valueArg, s) & AnyToken) != 0)
+            || (valueArg is not null && CookieValueNamesToken(nameArg, valueArg, s)));
         if (!tokenCookie)
         {
             return;
@@ -1410,9 +1442,12 @@ public sealed partial class Engine
     /// the cookie is called; CSRF cookies (XSRF-TOKEN) are meant to be read by script and do not count.
     /// </summary>
     private bool CookieValueNamesToken(Expr name, Expr value, Scope s) =>
-        NamesTokenDirectly(value, s, 0)
-        && !(name is StrExpr n && (n.Value.Contains("csrf", StringComparison.OrdinalIgnoreCase) || n.Value.Contains("xsrf", StringComparison.OrdinalIgnoreCase)))
+        NamesTokenDirectly(value, s, 0) && !IsCsrfCookie(name)
         && !Text(value).Contains("csrf", StringComparison.OrdinalIgnoreCase) && !Text(value).Contains("xsrf", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A CSRF cookie by its literal name (XSRF-TOKEN, csrf_token): meant to be read by script.</summary>
+    private static bool IsCsrfCookie(Expr name) =>
+        name is StrExpr n && (n.Value.Contains("csrf", StringComparison.OrdinalIgnoreCase) || n.Value.Contains("xsrf", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A Micronaut cookie chain <c>Cookie.of(name, value).path(…).httpOnly(true)…</c>: its Cookie.of call and flags.</summary>
     private static (CallExpr Of, bool HttpOnly, bool Secure)? MicronautCookie(Expr e)

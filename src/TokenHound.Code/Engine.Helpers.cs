@@ -204,7 +204,8 @@ public sealed partial class Engine
         switch (e)
         {
             case NameExpr n:
-                var i = fn.Params.FindIndex(p => p.Name == n.Name);
+                // a destructured parameter is a property of an argument, not an argument: ({ profile, tokens }) is left out
+                var i = fn.Params.FindIndex(p => p.Name == n.Name && p.Type != "{destructured}");
                 if (i >= 0 && !(found ??= []).Contains(i))
                 {
                     found.Add(i);
@@ -263,7 +264,9 @@ public sealed partial class Engine
                 continue;
             }
 
-            if (LoggedToken(t, c.Args[i].Value, s) != T.None)
+            // known only by a name: the argument itself must name it (a variable derived from an expression that names a
+            // secret, value = encode({ secret, token }), is an encoded or sealed value, not the secret)
+            if ((t & (T.Token | T.AwsSecret)) != 0 || (t & T.NamedToken) != 0 && NamesTokenShallow(c.Args[i].Value, 0))
             {
                 Report(CodeRules.TokenLogged, c.NameStart, $"{name}(...) logs a token or credential passed to it", (t & (T.Token | T.AwsSecret)) != 0 ? Confidence.High : Confidence.Medium);
             }
@@ -273,6 +276,19 @@ public sealed partial class Engine
             }
         }
     }
+
+    /// <summary>The expression names a token itself (a name, member, key or a template / object / concatenation of them).</summary>
+    private static bool NamesTokenShallow(Expr e, int depth) => depth < 6 && e switch
+    {
+        NameExpr n => Names.SaysToken(n.Name),
+        MemberExpr { Obj: NameExpr { Name: [var first, ..] }, Name: var constant } when char.IsUpper(first) && IsConstantName(constant) => false, // CacheOutcome.NO_CACHED_ACCESS_TOKEN
+        MemberExpr m => Names.SaysToken(m.Name),
+        IndexExpr { Index: StrExpr k } => Names.SaysToken(k.Value),
+        InterpExpr ie => ie.Parts.Exists(p => NamesTokenShallow(p, depth + 1)),
+        ObjectExpr o => o.Props.Exists(p => p.Key is not null && Names.SaysToken(p.Key) || NamesTokenShallow(p.Value, depth + 1)),
+        BinaryExpr { Op: "+" } b => NamesTokenShallow(b.Left, depth + 1) || NamesTokenShallow(b.Right, depth + 1),
+        _ => false,
+    };
 
     /// <summary>A call to a response helper of this file: checked like the response it builds.</summary>
     private bool CheckResponseHelperCall(CallExpr c, string name, Expr? recv, T[] argT, Scope s)

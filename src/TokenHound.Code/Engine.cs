@@ -55,7 +55,8 @@ public sealed partial class Engine
         _path = path;
         _lineOf = lineOf;
         _budget = 2_000_000;
-        _mayDecode = src.Span.Contains("ecode", StringComparison.Ordinal) || src.Span.Contains("unverified", StringComparison.Ordinal);
+        _mayDecode = src.Span.Contains("ecode", StringComparison.Ordinal) || src.Span.Contains("unverified", StringComparison.Ordinal)
+            || src.Span.Contains("base64", StringComparison.OrdinalIgnoreCase) || src.Span.Contains("atob", StringComparison.Ordinal); // hand-decoded payloads
     }
 
     /// <summary>
@@ -276,6 +277,16 @@ public sealed partial class Engine
         public List<CallExpr> JavaDecodes => _javaDecodes ??= [];
         public List<CallExpr> ReadTokens => _readTokens ??= [];
         public List<CallExpr> ManualDecodes => _manualDecodes ??= [];
+
+        public int ManualDecodeCount => _manualDecodes?.Count ?? 0;
+
+        /// <summary>Removes and returns the manual decodes recorded from index <paramref name="from"/> on.</summary>
+        public List<CallExpr> TakeManualDecodes(int from)
+        {
+            var taken = _manualDecodes!.GetRange(from, _manualDecodes.Count - from);
+            _manualDecodes.RemoveRange(from, taken.Count);
+            return taken;
+        }
         public List<CallExpr> GoUnverified => _goUnverified ??= [];
 
         /// <summary>Whether any JWT decode, Java cookie or verification was recorded (Finish has work to do).</summary>
@@ -341,6 +352,9 @@ public sealed partial class Engine
     [GeneratedRegex(@"\.(get|post|put|delete|patch)\(|Mapping", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RouteDecorator { get; }
 
+    [GeneratedRegex(@"^\*?(events\.|Amazon\.Lambda\.\w+\.)?(SQS|SNS|Kinesis|KinesisStream|KinesisFirehose|DynamoDB|DynamoDBStream|EventBridge|CloudWatchEvents|CloudWatchLogs|Cognito\w*|PreTokenGeneration\w*|UserMigration\w*|PreSignUp\w*|PostConfirmation\w*|PreAuthentication\w*|PostAuthentication\w*|CustomMessage\w*|DefineAuthChallenge\w*|CreateAuthChallenge\w*|VerifyAuthChallenge\w*)(Event|TriggerEvent|Records)?\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LambdaEventType();
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T ParamTaint(Param p, FunctionDef fn, Scope scope)
     {
@@ -358,6 +372,21 @@ public sealed partial class Engine
         }
 
         if (Names.IsEventType(p.Type) && !(p.Type ?? "").Contains("Response", StringComparison.Ordinal))
+        {
+            return T.WholeEvent;
+        }
+
+        // a Lambda event of another source, typed as such (SQSEvent, KinesisStreamEvent, events.SNSEvent, EventBridgeEvent<…>,
+        // Cognito trigger events) in a function with a context parameter: the handler's whole event (message bodies,
+        // attributes, a user-migration trigger's password); S3 and scheduled events carry no such data
+        if (LambdaEventType().IsMatch(p.Type ?? "") && HandlerShaped(fn, scope, p.Name))
+        {
+            return T.WholeEvent;
+        }
+
+        // Java RequestHandler: handleRequest(Map<String, Object> input, Context context) — the input is the whole event
+        if (Java && fn.Name == "handleRequest" && fn.Params.Count == 2 && ReferenceEquals(p, fn.Params[0]) && fn.Params[1].Type is "Context"
+            && !(p.Type ?? "").Contains("Stream", StringComparison.Ordinal))
         {
             return T.WholeEvent;
         }
@@ -930,7 +959,21 @@ public sealed partial class Engine
     private void Assign(AssignStmt a, Scope s)
     {
         var v = a.Value;
+        var manualBefore = s.ManualDecodeCount;
         var t = Eval(v, s);
+
+        // a hand-decoded payload kept in a variable (payload = JSON.parse(atob(token.split('.')[1]))) is judged like a
+        // jwt.decode() result: reported when it drives a decision, not when it only shows the user's name
+        if (s.ManualDecodeCount > manualBefore && a.Op == "=" && TargetNames(a.Target).ToList() is { Count: > 0 } decodedInto)
+        {
+            foreach (var md in s.TakeManualDecodes(manualBefore))
+            {
+                foreach (var n in decodedInto)
+                {
+                    s.Decodes.Add((n, md, false));
+                }
+            }
+        }
         if (a.Op is "+=" or "||=" or "??=" or "&&=")
         {
             t |= Eval(a.Target, s);
@@ -966,8 +1009,8 @@ public sealed partial class Engine
         // Micronaut: Cookie session = Cookie.of("session", token).path("/").httpOnly(true)…; flags set in the chain or later
         if (Java && a.Target is NameExpr mn && MicronautCookie(inner) is { } of)
         {
-            var tokenCookie = (of.Of.Args[0].Value is StrExpr ms && Names.IsTokenCookie(ms.Value)) || (Eval(of.Of.Args[1].Value, s) & AnyToken) != 0
-                || CookieValueNamesToken(of.Of.Args[0].Value, of.Of.Args[1].Value, s);
+            var tokenCookie = !IsCsrfCookie(of.Of.Args[0].Value) && ((of.Of.Args[0].Value is StrExpr ms && Names.IsTokenCookie(ms.Value))
+                || (Eval(of.Of.Args[1].Value, s) & AnyToken) != 0 || CookieValueNamesToken(of.Of.Args[0].Value, of.Of.Args[1].Value, s));
             s.JavaCookies[mn.Name] = (of.Of, of.HttpOnly, of.Secure, tokenCookie);
         }
 
@@ -1459,7 +1502,11 @@ public sealed partial class Engine
 
         if ((ot & T.AwsSecret) != 0)
         {
-            return AwsMetaMembers.Contains(n) ? T.None : T.AwsSecret | T.Token;
+            // a secret's metadata and the identifiers kept next to the credential (merchantId, accountName, tenantRegion)
+            // are not the credential
+            return AwsMetaMembers.Contains(n) || !Names.SaysToken(name) && Names.Words(name) is { Count: > 1 } w && w[^1] is "id" or "ids" or "arn" or "name" or "region" or "host" or "port" or "type" or "version"
+                ? T.None
+                : T.AwsSecret | T.Token;
         }
 
         if ((ot & (T.Token | T.NamedToken)) != 0)
@@ -1661,28 +1708,38 @@ public sealed partial class Engine
         _ => "",
     };
 
-    private static void CollectNames(Expr e, HashSet<string> names, int depth = 0) => Visit(e, x =>
+    private static void CollectNames(Expr e, HashSet<string> names, int depth = 0)
     {
-        if (x is NameExpr n)
+        // a decoded token's header (`decoded.header.alg`, `.header.kid`) chooses how to verify it: a name used only that
+        // way is not a decision on its claims
+        HashSet<NameExpr>? headerOnly = null;
+        Visit(e, x =>
         {
-            names.Add(n.Name);
-        }
-        else if (x is LambdaExpr { Fn.Body: var body } && depth < 4)
-        {
-            // a callback inside the decision decides too: !required.every((r) => groups.includes(r))
-            foreach (var st in body)
+            if (x is MemberExpr { Name: "header", Obj: NameExpr hn })
             {
-                if (st is ReturnStmt { Value: { } rv })
+                (headerOnly ??= new HashSet<NameExpr>(ReferenceEqualityComparer.Instance)).Add(hn);
+            }
+            else if (x is NameExpr n && headerOnly?.Contains(n) != true)
+            {
+                names.Add(n.Name);
+            }
+            else if (x is LambdaExpr { Fn.Body: var body } && depth < 4)
+            {
+                // a callback inside the decision decides too: !required.every((r) => groups.includes(r))
+                foreach (var st in body)
                 {
-                    CollectNames(rv, names, depth + 1);
-                }
-                else if (st is ExprStmt es)
-                {
-                    CollectNames(es.E, names, depth + 1);
+                    if (st is ReturnStmt { Value: { } rv })
+                    {
+                        CollectNames(rv, names, depth + 1);
+                    }
+                    else if (st is ExprStmt es)
+                    {
+                        CollectNames(es.E, names, depth + 1);
+                    }
                 }
             }
-        }
-    });
+        });
+    }
 
     private static void Visit(Expr? e, Action<Expr> f, int depth = 0)
     {
