@@ -151,13 +151,23 @@ public sealed partial class Engine
     /// </summary>
     private void TaintContainer(CallExpr c, string lname, Expr? recv, T[] argT, Scope s)
     {
-        if (recv is not NameExpr { Name: var v } || c.Args.Count == 0 || !s.TryVar(v, out var current) || (current & (T.WholeEvent | T.ErrorObj)) != 0
-            || HandlerCompanions.Contains(v) || v is "headers" or "params" or "searchParams" or "url" or "os" or "sys")
+        if (recv is not NameExpr { Name: var v } || c.Args.Count == 0)
         {
             return;
         }
 
         var name = CallName(c);
+        if (!KeyedPuts.Contains(name) && !ValuePuts.Contains(name))
+        {
+            return; // most calls: no scope lookup
+        }
+
+        if (!s.TryVar(v, out var current) || (current & (T.WholeEvent | T.ErrorObj)) != 0
+            || HandlerCompanions.Contains(v) || v is "headers" or "params" or "searchParams" or "url" or "os" or "sys")
+        {
+            return;
+        }
+
         int from;
         if (KeyedPuts.Contains(name))
         {

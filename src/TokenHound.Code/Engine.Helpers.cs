@@ -57,8 +57,15 @@ public sealed partial class Engine
 
         AddLogHelper(name, fn);
 
-        foreach (var value in Returns(fn.Body, 0))
+        _scratch.Clear();
+        Statements(fn.Body, 0, 4, _scratch);
+        foreach (var st in _scratch)
         {
+            if (st is not ReturnStmt { Value: { } value })
+            {
+                continue;
+            }
+
 
             var (status, body) = ResponseParts(value is ArrayExpr { Items.Count: > 0 } tuple && Go ? tuple.Items[0] : value);
             if (body is null || ParamIndex(body, fn, 0) is not (>= 0 and var bodyParam))
@@ -73,30 +80,29 @@ public sealed partial class Engine
         }
     }
 
-    /// <summary>The values a function returns, also from inside try blocks and if branches.</summary>
-    private static IEnumerable<Expr> Returns(List<Stmt> body, int depth) =>
-        Statements(body, depth, 4).Select(st => st is ReturnStmt { Value: { } v } ? v : null).OfType<Expr>();
+    /// <summary>A reused list for <see cref="Statements"/> (helpers are looked for in every function of a file).</summary>
+    private readonly List<Stmt> _scratch = [];
 
     /// <summary>The statements of a body, also those inside blocks (try, loops) and if branches, up to a nesting depth.</summary>
-    private static IEnumerable<Stmt> Statements(List<Stmt> body, int depth, int maxDepth)
+    private static void Statements(List<Stmt> body, int depth, int maxDepth, List<Stmt> into)
     {
         if (depth > maxDepth)
         {
-            yield break;
+            return;
         }
 
         foreach (var st in body)
         {
-            yield return st;
-            var inner = st switch
+            into.Add(st);
+            switch (st)
             {
-                BlockStmt blk => Statements(blk.Body, depth + 1, maxDepth),
-                IfStmt i => Statements(i.Then, depth + 1, maxDepth).Concat(Statements(i.Else, depth + 1, maxDepth)),
-                _ => [],
-            };
-            foreach (var x in inner)
-            {
-                yield return x;
+                case BlockStmt blk:
+                    Statements(blk.Body, depth + 1, maxDepth, into);
+                    break;
+                case IfStmt i:
+                    Statements(i.Then, depth + 1, maxDepth, into);
+                    Statements(i.Else, depth + 1, maxDepth, into);
+                    break;
             }
         }
     }
@@ -162,10 +168,26 @@ public sealed partial class Engine
     private void AddLogHelper(string name, FunctionDef fn)
     {
         List<int>? logged = null;
-        foreach (var st in LogCalls(fn.Body, 0))
+        _scratch.Clear();
+        Statements(fn.Body, 0, 3, _scratch);
+        foreach (var stmt in _scratch)
         {
+            // calls made as statements (`await` unwrapped)
+            var st = stmt switch
+            {
+                ExprStmt { E: CallExpr c } => c,
+                ExprStmt { E: UnaryExpr { Operand: CallExpr ac } } => ac,
+                _ => null,
+            };
+            if (st is null)
+            {
+                continue;
+            }
+
+            var callName = CallName(st);
             var callee = st.Callee is MemberExpr m ? m.Obj : null;
-            if (!IsLogCall(st, CallName(st), callee, callee is null ? "" : Path(callee)))
+            // cheap test first (a name set lookup), the receiver's path only for calls named like a log method
+            if (!(LogMethods.Contains(callName) || callName is "print" or "println" or "Send") || !IsLogCall(st, callName, callee, callee is null ? "" : Path(callee)))
             {
                 continue;
             }
@@ -183,15 +205,6 @@ public sealed partial class Engine
             (_logHelpers ??= new Dictionary<string, List<int>>(StringComparer.Ordinal))[name] = logged;
         }
     }
-
-    /// <summary>The calls made as statements in a body (also inside if branches and try blocks; `await` unwrapped).</summary>
-    private static IEnumerable<CallExpr> LogCalls(List<Stmt> body, int depth) =>
-        Statements(body, depth, 3).Select(st => st switch
-        {
-            ExprStmt { E: CallExpr c } => c,
-            ExprStmt { E: UnaryExpr { Operand: CallExpr ac } } => ac,
-            _ => null,
-        }).OfType<CallExpr>();
 
     /// <summary>The parameters a logged expression carries: the name itself, serialized, spread or in a template.</summary>
     private static void ParamsIn(Expr e, FunctionDef fn, int depth, ref List<int>? found)

@@ -56,7 +56,9 @@ public sealed partial class Engine
         _lineOf = lineOf;
         _budget = 2_000_000;
         _mayDecode = src.Span.Contains("ecode", StringComparison.Ordinal) || src.Span.Contains("unverified", StringComparison.Ordinal)
-            || src.Span.Contains("base64", StringComparison.OrdinalIgnoreCase) || src.Span.Contains("atob", StringComparison.Ordinal); // hand-decoded payloads
+            // hand-decoded payloads without a "decode" word: atob(…), Buffer.from(p, 'base64'), Convert.FromBase64String(…)
+            || src.Span.Contains("atob(", StringComparison.Ordinal) || src.Span.Contains("'base64", StringComparison.Ordinal)
+            || src.Span.Contains("\"base64", StringComparison.Ordinal) || src.Span.Contains("FromBase64", StringComparison.Ordinal);
     }
 
     /// <summary>

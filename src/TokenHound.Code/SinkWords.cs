@@ -39,7 +39,7 @@ public static class SinkWords
         // traced sources: a function of the file that returns a secret or the caller's token is a source where it is
         // called (getApiKey() returning an SSM SecureString, sessionFrom(request) returning the Authorization header)
         "secretvalue", "getsecret", "getparameter", "assumerole", "initiateauth", "authchallenge", "getsessiontoken",
-        "getfederationtoken", "getcredentialsforidentity", "getopenidtoken", "getauthorizationtoken", "authorization",
+        "getfederationtoken", "getcredentialsforidentity", "getopenidtoken", "getauthorizationtoken",
     ], StringComparison.Ordinal);
 
     /// <summary>Whole identifiers that are sinks only as receivers: res.send / reply.send, ctx.body, axios.get(…, {params}).</summary>
