@@ -489,6 +489,12 @@ public sealed partial class Engine
             return T.Token;
         }
 
+        // Python's secrets.token_urlsafe() / token_hex() / token_bytes() mint a token (an API key, a session id)
+        if (Py && recvPath == "secrets" && name is "token_urlsafe" or "token_hex" or "token_bytes")
+        {
+            return T.Token;
+        }
+
         // a record accessor named for a credential: tokens.idToken(), form.password(), creds.secretAccessKey()
         if (Java && recv is not null && c.Args.Count == 0 && Names.SaysToken(name) && !IsSyntaxTokenCall(c))
         {
@@ -604,7 +610,7 @@ public sealed partial class Engine
         : (rt & (T.Headers | T.WholeEvent)) != 0 && Names.IsTraceHeader(key) ? T.None // x-request-id, traceparent: ids, not request data
         : MemberTaint(rt, key, s);
 
-    private static readonly HashSet<string> GetterVerbs = ["get", "fetch", "create", "generate", "issue", "sign", "retrieve", "load", "read", "obtain", "request", "exchange", "refresh", "mint", "acquire", "build", "make", "new", "decrypt", "lookup", "resolve"];
+    private static readonly HashSet<string> GetterVerbs = ["get", "fetch", "create", "generate", "random", "temp", "temporary", "issue", "sign", "retrieve", "load", "read", "obtain", "request", "exchange", "refresh", "mint", "acquire", "build", "make", "new", "decrypt", "lookup", "resolve"];
 
     private static bool FunctionNameReturnsToken(string name)
     {
@@ -811,6 +817,8 @@ public sealed partial class Engine
                 return a.Items.Any(i => NamesTokenDirectly(i, s, depth + 1));
             case CallExpr { Args.Count: 0, Callee: MemberExpr getter } when Names.SaysToken(getter.Name.StartsWith("get", StringComparison.Ordinal) && getter.Name.Length > 3 ? getter.Name[3..] : getter.Name):
                 return true; // a getter or record accessor named for the credential: form.password(), creds.getSecretAccessKey()
+            case CallExpr { Args.Count: 0, Callee: NameExpr maker } when FunctionNameReturnsToken(maker.Name):
+                return true; // tmp := randomPassword(), key = generate_api_key()
             case CallExpr call:
                 return call.Args.Any(a => NamesTokenDirectly(a.Value, s, depth + 1))
                     || (call.Initializer is { } init && NamesTokenDirectly(init, s, depth + 1))
@@ -1005,7 +1013,7 @@ public sealed partial class Engine
     private static readonly HashSet<string> PyResponseFactories = ["jsonify", "make_response", "Response", "JsonResponse", "HttpResponse", "HttpResponseServerError", "HttpResponseBadRequest", "JSONResponse", "PlainTextResponse", "HTMLResponse", "HTTPException", "abort"];
     private static readonly HashSet<string> CsResults = ["StatusCode", "BadRequest", "Problem", "Content", "Ok", "NotFound", "UnprocessableEntity", "Json", "Text", "InternalServerError", "Conflict", "ValidationProblem"];
 
-    [GeneratedRegex(@"status\((4|5)\d\d\)|StatusCode\((4|5)\d\d|withStatusCode\((4|5)\d\d\)|internalServerError|badRequest|InternalServerError|Status(BadRequest|InternalServerError|Unauthorized|Forbidden)|HttpStatus(Code)?\.(BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|CONFLICT|INTERNAL_SERVER_ERROR|SERVICE_UNAVAILABLE|UNPROCESSABLE_ENTITY|BadRequest|Unauthorized|Forbidden|Conflict|InternalServerError|ServiceUnavailable)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"status\((4|5)\d\d\)|StatusCode\((4|5)\d\d|withStatusCode\((4|5)\d\d\)|internalServerError|badRequest|InternalServerError|Status(BadRequest|InternalServerError|Unauthorized|Forbidden)|(Http)?Status(Code)?\.(BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|CONFLICT|INTERNAL_SERVER_ERROR|SERVICE_UNAVAILABLE|UNPROCESSABLE_ENTITY|BadRequest|Unauthorized|Forbidden|Conflict|InternalServerError|ServiceUnavailable)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ErrorStatusText { get; }
     [GeneratedRegex(@"\berr\b\s*!=\s*nil|\berror\b|\bex\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ErrGuard { get; }
@@ -1765,6 +1773,15 @@ public sealed partial class Engine
         if (Js && name is "set" or "append" && recvPath.EndsWith("searchParams", StringComparison.Ordinal) && c.Args.Count == 2 && c.Args[0].Value is StrExpr qk && Names.SaysToken(qk.Value) && (Eval(c.Args[1].Value, s) & AnyToken) != 0)
         {
             Report(CodeRules.Downstream, c.NameStart, $"the token is put into the URL query parameter '{qk.Value}'", Confidence.High);
+        }
+
+        // Spring UriComponentsBuilder / JAX-RS UriBuilder / WebTarget .queryParam("access_token", token), ASP.NET
+        // QueryHelpers.AddQueryString(url, "access_token", token)
+        var qpKey = (Java || Cs) && name is "queryParam" or "AddQueryString" && c.Args.Count >= 2
+            ? c.Args[name == "AddQueryString" && c.Args.Count >= 3 ? 1 : 0] : null;
+        if (qpKey?.Value is StrExpr qpk && Names.SaysToken(qpk.Value) && (Eval(c.Args[c.Args.IndexOf(qpKey) + 1].Value, s) & AnyToken) != 0)
+        {
+            Report(CodeRules.Downstream, c.NameStart, $"the token is put into the URL query parameter '{qpk.Value}'", Confidence.High);
         }
     }
 

@@ -360,6 +360,13 @@ public sealed partial class Engine
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T ParamTaint(Param p, FunctionDef fn, Scope scope)
     {
+        // a parameter bound to a request header or cookie: @RequestHeader("Authorization") String auth, FastAPI Header()
+        if (p.Type is ['{', 'h', 'e', 'a', 'd', 'e', 'r', ':', .., '}'] bound)
+        {
+            var header = bound[8..^1];
+            return Names.IsCredentialHeader(header) || Names.IsTokenCookie(header) || Names.SaysToken(header) ? T.Token : T.EventData;
+        }
+
         if (p.Type == "{destructured}")
         {
             return Names.Norm(p.Name) switch
@@ -957,6 +964,15 @@ public sealed partial class Engine
 
     // ------------------------------------------------------------------ assignments
 
+    /// <summary>
+    /// A variable whose name ends in a word for another kind of thing (token_type_handler, tokenProvider, secret_name,
+    /// keyCount): a value looked up by a token-ish key is not the token.
+    /// </summary>
+    private static bool NamesAnotherThing(string name) => Names.Words(name) is { Count: > 1 } w
+        && w[^1] is "handler" or "handlers" or "type" or "kind" or "provider" or "manager" or "service" or "client" or "factory" or "store"
+            or "validator" or "verifier" or "config" or "options" or "settings" or "class" or "callback" or "fn" or "func" or "name" or "id"
+            or "count" or "length" or "size" or "len" or "index" or "url" or "path" or "arn";
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Assign(AssignStmt a, Scope s)
     {
@@ -1017,7 +1033,7 @@ public sealed partial class Engine
         }
 
         // a variable built from an expression that names a token (message = `debug token: ${token}`) names it too
-        if ((t & T.NamedToken) != 0 && (t & (T.Token | T.AwsSecret)) == 0 && a.Target is NameExpr dn && NamesTokenDirectly(v, s, 0))
+        if ((t & T.NamedToken) != 0 && (t & (T.Token | T.AwsSecret)) == 0 && a.Target is NameExpr dn && !NamesAnotherThing(dn.Name) && NamesTokenDirectly(v, s, 0))
         {
             (s.DirectNamed ??= new HashSet<string>(StringComparer.Ordinal)).Add(dn.Name);
         }
@@ -1369,6 +1385,11 @@ public sealed partial class Engine
             return T.WholeEvent; // Flask's global request
         }
 
+        if (Cs && name is "Request" or "HttpContext")
+        {
+            return T.WholeEvent; // an ASP.NET controller's or page's Request / HttpContext property
+        }
+
         if (NameSaysToken(name) && name.Length > 0 && !char.IsUpper(name[0]) || (NameSaysToken(name) && name.Any(char.IsLower) && name.Contains('_') == false && char.IsUpper(name[0]) && Cs))
         {
             return T.NamedToken;
@@ -1415,6 +1436,14 @@ public sealed partial class Engine
         }
 
         var ot = Eval(m.Obj, s);
+
+        // new JwtSecurityTokenHandler().ReadJwtToken(t).ValidTo: the expiry of a token (one just received from an identity
+        // provider), not a decision on its claims
+        if (Cs && m.Name is "ValidTo" or "ValidFrom" or "IssuedAt" && m.Obj is CallExpr { Callee: MemberExpr { Name: "ReadJwtToken" or "ReadToken" } } read)
+        {
+            s.ReadTokens.Remove(read);
+        }
+
         if (objPath is "context" or "ctx" && m.Name == "identity")
         {
             return T.Token;
@@ -1583,6 +1612,12 @@ public sealed partial class Engine
         if ((ot & T.JwtSplit) != 0)
         {
             return ix.Index is LitExpr { Text: "1" } ? T.JwtPart | (ot & ~T.JwtSplit) : ot & ~T.JwtSplit;
+        }
+
+        // a numbered element of a list known only by a token-ish name (tokens[0] of a split line) is a syntax token
+        if (ix.Index is LitExpr { Kind: LitKind.Number } && (ot & T.NamedToken) != 0 && (ot & (T.Token | T.AwsSecret | T.EventData | T.Headers | T.WholeEvent)) == 0)
+        {
+            return T.None;
         }
 
         // authorization.split(" ")[0] is the scheme (Bearer, Basic), not the credential after it

@@ -116,7 +116,7 @@ public static class Names
     /// <summary>Words that, anywhere in a name, make it a description of a token rather than the token itself.</summary>
     private static readonly HashSet<string> Disqualifiers =
     [
-        "name", "names", "id", "ids", "arn", "url", "uri", "endpoint", "type", "types", "length", "len", "count", "size",
+        "name", "names", "id", "ids", "arn", "url", "uri", "endpoint", "type", "types", "length", "len", "count", "size", "parameter",
         "expiry", "expires", "expiration", "exp", "ttl", "lifetime", "policy", "field", "param", "prefix", "path", "file",
         "hash", "hashed", "masked", "mask", "redacted", "redact", "valid", "validator", "verifier", "verify", "validate",
         "is", "has", "should", "required", "regex", "pattern", "store", "storage", "provider", "manager", "service",
@@ -176,6 +176,13 @@ public static class Names
             return true;
         }
 
+        // `tokens` alone is a token set (an OAuth token response); with other words it is mostly a count or a list of
+        // syntax / LLM tokens (total_tokens, promptTokens), and in lexer code it is left out by the engine
+        if (words is ["tokens"])
+        {
+            return true;
+        }
+
         for (var i = 0; i < words.Count; i++)
         {
             var w = words[i];
@@ -215,8 +222,12 @@ public static class Names
 
     /// <summary>HTTP header names that carry credentials.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool IsCredentialHeader(string name) => Norm(name) is "authorization" or "xapikey" or "cookie" or "xamzsecuritytoken"
-        or "xauthtoken" or "proxyauthorization" or "xaccesstoken" or "xidtoken" or "xjwt" or "xcsrftoken" or "token" or "apikey" or "xamzsecuritytoken";
+    public static bool IsCredentialHeader(string name) => IsCredentialHeaderNorm(Norm(name));
+
+    // Django's request.META names a header HTTP_<NAME> (HTTP_AUTHORIZATION, HTTP_X_API_KEY, HTTP_COOKIE)
+    private static bool IsCredentialHeaderNorm(string n) => n is "authorization" or "xapikey" or "cookie" or "xamzsecuritytoken"
+        or "xauthtoken" or "proxyauthorization" or "xaccesstoken" or "xidtoken" or "xjwt" or "xcsrftoken" or "token" or "apikey"
+        || n.Length > 4 && n.StartsWith("http", StringComparison.Ordinal) && IsCredentialHeaderNorm(n[4..]);
 
     /// <summary>Request-id and tracing headers (x-request-id, x-correlation-id, x-amzn-trace-id, traceparent): ids, not data.</summary>
     public static bool IsTraceHeader(string name)

@@ -1447,7 +1447,9 @@ public sealed class Parser
 
     private void AddParam(List<Param> ps, int s, int e)
     {
-        // skip attributes/annotations/decorators
+        // skip attributes/annotations/decorators; a header or cookie binding (@RequestHeader("Authorization"),
+        // @HeaderParam, [FromHeader(Name = "x-api-key")], @CookieValue) marks the parameter: Type "{header:NAME}"
+        var annotated = s;
         while (s < e && _t[s].Kind == TokKind.Punct && _t[s].Text is "[" or "@")
         {
             if (_t[s].Text == "[")
@@ -1492,6 +1494,19 @@ public sealed class Parser
             }
         }
 
+        string? bound = null;
+        for (var k = annotated; k < s; k++)
+        {
+            if (_t[k].Kind == TokKind.Ident && (_t[k].Text.Contains("Header", StringComparison.Ordinal) || _t[k].Text.Contains("Cookie", StringComparison.Ordinal)))
+            {
+                bound = "";
+            }
+            else if (bound == "" && _t[k].Kind == TokKind.Str)
+            {
+                bound = _t[k].Text;
+            }
+        }
+
         while (s < e && _t[s].Kind == TokKind.Ident && ParamModifiers.Contains(_t[s].Text) && s + 1 < e && _t[s + 1].Kind == TokKind.Ident)
         {
             s++;
@@ -1533,7 +1548,7 @@ public sealed class Parser
                 if (_t[k].Kind == TokKind.Ident)
                 {
                     var type = k > s ? _src.Span[_t[s].Start.._t[k - 1].End].ToString() : null;
-                    ps.Add(new Param(_t[k].Text, type));
+                    ps.Add(new Param(_t[k].Text, bound is null ? type : $"{{header:{(bound.Length > 0 ? bound : _t[k].Text)}}}"));
                     return;
                 }
             }
@@ -1546,6 +1561,21 @@ public sealed class Parser
             if (_t[k].Kind == TokKind.Ident)
             {
                 var type = k + 1 < eq ? _src.Span[_t[k + 1].Start.._t[eq - 1].End].TrimStart(":? ").ToString() : null;
+                // FastAPI: authorization: str = Header(default=""), x_api_key: str = Header(alias="X-API-Key"), session = Cookie(None)
+                if (Py && eq + 2 < e && _t[eq + 1].Kind == TokKind.Ident && _t[eq + 1].Text is "Header" or "Cookie" && _t[eq + 2].Text == "(")
+                {
+                    var alias = _t[k].Text.Replace('_', '-');
+                    for (var a = eq + 3; a + 2 < e; a++)
+                    {
+                        if (_t[a].Kind == TokKind.Ident && _t[a].Text == "alias" && _t[a + 1].Text == "=" && _t[a + 2].Kind == TokKind.Str)
+                        {
+                            alias = _t[a + 2].Text;
+                        }
+                    }
+
+                    type = $"{{header:{alias}}}";
+                }
+
                 ps.Add(new Param(_t[k].Text, type));
                 return;
             }
@@ -2449,8 +2479,9 @@ public sealed class Parser
         }
 
         Accept("]");
-        // x[7:] (drops a prefix such as "Bearer ") keeps the value; x[:4] / x[-4:] keep only a piece
-        var tail = slice && idx is LitExpr { Kind: LitKind.Number } && _t[_p - 2].Kind == TokKind.Punct && _t[_p - 2].Text == ":";
+        // x[7:] and x[len(prefix) + 1:] (drop a prefix such as "Bearer ") keep the value; x[:4] / x[-4:] keep only a piece
+        var tail = slice && idx is not null and not UnaryExpr { Op: "-" } && !(idx is LitExpr { Text: ['-', ..] })
+            && _t[_p - 2].Kind == TokKind.Punct && _t[_p - 2].Text == ":";
         if (csRange is { } keepsOnlyAPiece)
         {
             // C# ranges: s[7..] drops a prefix (the value stays); s[^4..], s[..4], s[0..4] keep only a piece
