@@ -2479,8 +2479,10 @@ public sealed class Parser
         }
 
         Accept("]");
-        // x[7:] and x[len(prefix) + 1:] (drop a prefix such as "Bearer ") keep the value; x[:4] / x[-4:] keep only a piece
-        var tail = slice && idx is not null and not UnaryExpr { Op: "-" } && !(idx is LitExpr { Text: ['-', ..] })
+        // x[7:], x[len(prefix):] and x[len(prefix) + 1:] (drop a prefix such as "Bearer ") keep the value; x[:4], x[-4:]
+        // and x[len(x) - 4:] keep only a piece
+        var tail = slice && (idx is LitExpr { Kind: LitKind.Number } and not LitExpr { Text: ['-', ..] } || idx is BinaryExpr { Op: "+" }
+                || idx is CallExpr { Callee: NameExpr { Name: "len" } })
             && _t[_p - 2].Kind == TokKind.Punct && _t[_p - 2].Text == ":";
         if (csRange is { } keepsOnlyAPiece)
         {
