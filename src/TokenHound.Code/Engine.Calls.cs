@@ -612,7 +612,13 @@ public sealed partial class Engine
 
     private static readonly HashSet<string> GetterVerbs = ["get", "fetch", "create", "generate", "random", "temp", "temporary", "issue", "sign", "retrieve", "load", "read", "obtain", "request", "exchange", "refresh", "mint", "acquire", "build", "make", "new", "decrypt", "lookup", "resolve"];
 
-    private static bool FunctionNameReturnsToken(string name)
+    [ThreadStatic]
+    private static Dictionary<string, bool>? t_returnsToken;
+
+    /// <summary>A function named like a token getter (memoized per thread: asked for every call of every walked function).</summary>
+    private static bool FunctionNameReturnsToken(string name) => Names.Memoized(ref t_returnsToken, name, FunctionNameReturnsTokenCore);
+
+    private static bool FunctionNameReturnsTokenCore(string name)
     {
         var w = Names.Words(name);
         if (w.Count > 1 && GetterVerbs.Contains(w[0]) && name.Length > w[0].Length && Names.SaysToken(name[w[0].Length..].TrimStart('_')))

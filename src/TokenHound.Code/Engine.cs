@@ -55,11 +55,15 @@ public sealed partial class Engine
         _path = path;
         _lineOf = lineOf;
         _budget = 2_000_000;
-        _mayDecode = src.Span.Contains("ecode", StringComparison.Ordinal) || src.Span.Contains("unverified", StringComparison.Ordinal)
-            // hand-decoded payloads without a "decode" word: atob(…), Buffer.from(p, 'base64'), Convert.FromBase64String(…)
-            || src.Span.Contains("atob(", StringComparison.Ordinal) || src.Span.Contains("'base64", StringComparison.Ordinal)
-            || src.Span.Contains("\"base64", StringComparison.Ordinal) || src.Span.Contains("FromBase64", StringComparison.Ordinal);
+        _mayDecode = src.Span.IndexOfAny(DecodeWords) >= 0;
     }
+
+    /// <summary>
+    /// Words of a file that may decode a JWT: decode / unverified calls, and hand-decoded payloads without a "decode" word
+    /// (atob(…), Buffer.from(p, 'base64'), Convert.FromBase64String(…)). One vectorized search.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<string> DecodeWords =
+        System.Buffers.SearchValues.Create(["ecode", "unverified", "atob(", "'base64", "\"base64", "FromBase64"], StringComparison.Ordinal);
 
     /// <summary>
     /// The file is a lexer / tokenizer / parser / compiler (or uses one): there a bare `token` is a syntax token, not a
@@ -388,7 +392,8 @@ public sealed partial class Engine
         // a Lambda event of another source, typed as such (SQSEvent, KinesisStreamEvent, events.SNSEvent, EventBridgeEvent<…>,
         // Cognito trigger events) in a function with a context parameter: the handler's whole event (message bodies,
         // attributes, a user-migration trigger's password); S3 and scheduled events carry no such data
-        if (LambdaEventType().IsMatch(p.Type ?? "") && HandlerShaped(fn, scope, p.Name))
+        if (p.Type is { Length: > 6 } lambdaType && (lambdaType.Contains("Event", StringComparison.Ordinal) || lambdaType.Contains("Records", StringComparison.Ordinal))
+            && LambdaEventType().IsMatch(lambdaType) && HandlerShaped(fn, scope, p.Name))
         {
             return T.WholeEvent;
         }

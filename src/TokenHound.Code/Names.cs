@@ -14,7 +14,7 @@ public static class Names
     public static string Norm(string s) => Memoized(ref t_norm, s, NormCore);
 
     /// <summary>A per-thread memo (cleared at 100,000 entries) of a function of a name: no locks, one file per thread.</summary>
-    private static T Memoized<T>(ref Dictionary<string, T>? memo, string key, Func<string, T> compute)
+    internal static T Memoized<T>(ref Dictionary<string, T>? memo, string key, Func<string, T> compute)
     {
         memo ??= new Dictionary<string, T>(StringComparer.Ordinal);
         if (memo.TryGetValue(key, out var known))
