@@ -214,7 +214,7 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
             "apigateway", "proxyrequest", "httprequest", "servletrequest", "http.request", "functionurl", "albtargetgroup",
             // typed Lambda events of other sources (logged whole: THC002) and Java's handleRequest(input, context)
             "sqsevent", "snsevent", "kinesisevent", "kinesisstreamevent", "dynamodbevent", "dynamodbstreamevent", "eventbridgeevent",
-            "triggerevent", "handlerequest",
+            "triggerevent", "handlerequest", "httpheaders", "cf.request",
         }.Chunk(8).Select(words => System.Buffers.SearchValues.Create(words, StringComparison.OrdinalIgnoreCase)),
     ];
 

@@ -29,6 +29,7 @@ public sealed partial class Engine
         "urlencode", "encodeuricomponent", "escape", "unescape", "interpolate", "f", "append", "appendformat", "sb",
         "of", "ofentries", "entry", "aslist", "singletonmap", // Java Map.of / List.of / Arrays.asList build a value from their arguments
         "fromentries", "todictionary", "tolist", "toarray", "frombase64string", "decodebase64", "base64decode", // copies and decodings keep the content
+        "deserialize", "deserializeobject", "readvalue", "readtree", "fromjson", "unmarshal", // parsing a secret's JSON keeps the secret
     };
 
     private static readonly HashSet<string> CleanMethods = new(StringComparer.OrdinalIgnoreCase)
@@ -128,6 +129,39 @@ public sealed partial class Engine
             }
         }
     }
+
+    /// <summary>
+    /// The body of an HTTP response logged in the branch that handles its error status (`if resp.status_code >= 300:
+    /// logger.debug(resp.text)`, `if (!res.ok) console.error(await res.text())`): an error body, not a token.
+    /// </summary>
+    private bool IsErrorResponseBody(Expr logged, Scope s)
+    {
+        var e = Unwrap(logged);
+        if (e is not (MemberExpr { Name: "text" or "content" or "body" or "data" } or CallExpr { Callee: MemberExpr { Name: "json" or "text" } }))
+        {
+            return false;
+        }
+
+        for (var sc = s; sc is not null; sc = sc.Parent)
+        {
+            foreach (var (cond, isElse) in sc.Guards)
+            {
+                if (!isElse && ErrorStatusTest().IsMatch(Text(cond)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"status(_?code)?\s*>=?\s*[345]\d\d|!\s*\w+\.ok\b|\bnot\s+\w+\.ok\b|\.IsSuccessStatusCode\s*==\s*false|!\s*\w+\.IsSuccessStatusCode", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ErrorStatusTest();
+
+    /// <summary>An OAuth token endpoint in a URL: /oauth2/token, /oauth/token, /connect/token, /token.</summary>
+    [GeneratedRegex(@"/(oauth2?/|connect/|v\d+/)?token(\b|/?[""'`?]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex TokenEndpoint();
 
     /// <summary>A Set-Cookie string: `name=value; Path=/; …` with at least one cookie attribute.</summary>
     [GeneratedRegex(@"^[\w.-]+=[^;]*;\s*(Path|Max-Age|Expires|Domain|SameSite|HttpOnly|Secure)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
@@ -337,7 +371,7 @@ public sealed partial class Engine
         }
 
         // all headers of the request from a getter: fiber c.GetReqHeaders(), Vert.x / Micronaut request.headers()
-        if ((rt & T.WholeEvent) != 0 && c.Args.Count == 0 && name is "GetReqHeaders" or "GetHeaders" or "getHeaders" or "getAllHeaders" or "getRequestHeaders")
+        if ((rt & (T.WholeEvent | T.Headers)) != 0 && c.Args.Count == 0 && name is "GetReqHeaders" or "GetHeaders" or "getHeaders" or "getAllHeaders" or "getRequestHeaders")
         {
             return T.Headers;
         }
@@ -485,6 +519,13 @@ public sealed partial class Engine
         // AWS Amplify: fetchAuthSession() (v6: { tokens: { idToken, accessToken }, credentials }), Auth.currentSession() and
         // Auth.currentUserCredentials() (v5) return the signed-in user's tokens and AWS credentials
         if (Js && c.Args.Count <= 1 && (recv is null && name == "fetchAuthSession" || recvPath == "Auth" && name is "currentSession" or "currentUserCredentials" or "currentCredentials"))
+        {
+            return T.Token;
+        }
+
+        // the response of a call to an OAuth token endpoint is a token response: requests.post(f"{base}/oauth2/token", …),
+        // fetch(`${domain}/oauth2/token`, …), axios.post("/connect/token", …)
+        if (lname is "post" or "fetch" or "request" && c.Args.Count >= 1 && TokenEndpoint().IsMatch(Text(c.Args[0].Value)))
         {
             return T.Token;
         }
@@ -853,7 +894,11 @@ public sealed partial class Engine
                     continue;
                 }
 
-                tok |= LoggedToken(t, c.Args[i].Value, s);
+                if (!IsErrorResponseBody(c.Args[i].Value, s))
+                {
+                    tok |= LoggedToken(t, c.Args[i].Value, s);
+                }
+
                 whole |= (t & (T.WholeEvent | T.Headers)) != 0 && !PrintsSanitizedRepr(c.Args[i].Value, s);
             }
 
@@ -1551,7 +1596,8 @@ public sealed partial class Engine
                 continue;
             }
 
-            var lit = LiteralText(item);
+            // a cookie string kept in a variable is read from its definition (const idCookie = `id_token=${t}; Secure`)
+            var lit = LiteralText(item is NameExpr ? Resolve(item, s) : item);
             if (ClearsCookie(lit))
             {
                 continue; // deleting a cookie (empty value, Max-Age=0, an expiry in 1970) stores nothing
@@ -1583,7 +1629,9 @@ public sealed partial class Engine
 
             if (missing.Count > 0)
             {
-                Report(CodeRules.ClientStorage, item.Start, $"Set-Cookie for a token without {string.Join(", ", missing)}", Confidence.High);
+                // a cookie string built in a variable is reported where it is built (const idCookie = `id_token=${t}; …`)
+                var at = item is NameExpr && Resolve(item, s) is { } built && !ReferenceEquals(built, item) ? built.Start : item.Start;
+                Report(CodeRules.ClientStorage, at, $"Set-Cookie for a token without {string.Join(", ", missing)}", Confidence.High);
             }
         }
 
@@ -1892,6 +1940,11 @@ public sealed partial class Engine
 
     private void CheckUrlQuery(List<Expr> parts, int offset, Scope s)
     {
+        if (parts.Count > 0 && parts[0] is StrExpr { Value: var head } && head.StartsWith("grant_type=", StringComparison.Ordinal))
+        {
+            return; // an OAuth token request's form body (grant_type=refresh_token&refresh_token=…) is POSTed, not a URL
+        }
+
         for (var i = 0; i + 1 < parts.Count; i++)
         {
             if (parts[i] is StrExpr lit && QueryTokenTail.IsMatch(lit.Value) && parts[i + 1] is not StrExpr)

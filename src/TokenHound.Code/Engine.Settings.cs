@@ -87,9 +87,16 @@ public sealed partial class Engine
     {
         // handler response: { statusCode, body } / APIGatewayProxyResponse { StatusCode, Body } / Go composite
         var body = o.GetProp("body");
-        if (body is not null && (o.GetProp("statusCode") is not null || (typeName ?? "").Contains("Response", StringComparison.Ordinal)))
+        // (Lambda@Edge / CloudFront responses say status and statusDescription)
+        if (body is not null && (o.GetProp("statusCode") is not null || (typeName ?? "").Contains("Response", StringComparison.Ordinal)
+            || Js && o.GetProp("status") is not null && o.GetProp("statusDescription") is not null))
         {
-            var status = o.Get("statusCode");
+            var status = o.Get("statusCode") ?? o.Get("status");
+            if (status is StrExpr { Value: var quoted } && int.TryParse(quoted, out _))
+            {
+                status = new LitExpr(LitKind.Number, quoted);
+            }
+
             var err = status is LitExpr { Kind: LitKind.Number } n && int.TryParse(n.Text, out var code) && code >= 400
                 || (status is not null && Text(status).Contains("Status", StringComparison.Ordinal) && StatusName.IsMatch(Text(status)));
             CheckResponseBody(body.Value, Eval(body.Value, s), body.KeyStart, s, err, "the handler response body");

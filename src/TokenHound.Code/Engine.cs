@@ -358,7 +358,7 @@ public sealed partial class Engine
     [GeneratedRegex(@"\.(get|post|put|delete|patch)\(|Mapping", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RouteDecorator { get; }
 
-    [GeneratedRegex(@"^\*?(events\.|Amazon\.Lambda\.\w+\.)?(SQS|SNS|Kinesis|KinesisStream|KinesisFirehose|DynamoDB|DynamoDBStream|EventBridge|CloudWatchEvents|CloudWatchLogs|Cognito\w*|PreTokenGeneration\w*|UserMigration\w*|PreSignUp\w*|PostConfirmation\w*|PreAuthentication\w*|PostAuthentication\w*|CustomMessage\w*|DefineAuthChallenge\w*|CreateAuthChallenge\w*|VerifyAuthChallenge\w*)(Event|TriggerEvent|Records)?\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^\*?(events\.|Amazon\.Lambda\.\w+\.)?(SQS|SNS|Kinesis|KinesisStream|KinesisFirehose|DynamoDB|DynamoDBStream|EventBridge|CloudWatchEvents|CloudWatchLogs|Cognito\w*|AppSync\w*|CloudFormationCustomResource\w*|PreTokenGeneration\w*|UserMigration\w*|PreSignUp\w*|PostConfirmation\w*|PreAuthentication\w*|PostAuthentication\w*|CustomMessage\w*|DefineAuthChallenge\w*|CreateAuthChallenge\w*|VerifyAuthChallenge\w*)(Event|TriggerEvent|Records)?\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LambdaEventType();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -396,6 +396,12 @@ public sealed partial class Engine
             && LambdaEventType().IsMatch(lambdaType) && HandlerShaped(fn, scope, p.Name))
         {
             return T.WholeEvent;
+        }
+
+        // JAX-RS: @Context HttpHeaders headers are all the request headers
+        if (Java && p.Type is "HttpHeaders")
+        {
+            return T.Headers;
         }
 
         // Java RequestHandler: handleRequest(Map<String, Object> input, Context context) — the input is the whole event
@@ -1571,6 +1577,12 @@ public sealed partial class Engine
 
         if ((ot & T.EventData) != 0)
         {
+            // the request inside an event record: Lambda@Edge event.Records[0].cf.request (headers and all)
+            if (n == "request" && (ot & (T.Token | T.NamedToken)) == 0)
+            {
+                return T.WholeEvent;
+            }
+
             return Names.SaysToken(name) ? T.Token | T.EventData : T.EventData;
         }
 
@@ -1591,6 +1603,8 @@ public sealed partial class Engine
     [
         "type", "kind", "tokname", "exacttype", "lineno", "coloffset", "start", "end", "loc", "range", "pos", "line", "column", "col", "span",
         "offset", "lexeme", "error", "err", "message", "status", "statuscode", "code", "errors", "isvalid", "valid", "expired", "isexpired",
+        // a token response's metadata: { access_token, expires_in, token_type, scope }
+        "expiresin", "expires", "tokentype", "ttl",
     ];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
