@@ -30,6 +30,7 @@ public sealed partial class Engine
         "of", "ofentries", "entry", "aslist", "singletonmap", // Java Map.of / List.of / Arrays.asList build a value from their arguments
         "fromentries", "todictionary", "tolist", "toarray", "frombase64string", "decodebase64", "base64decode", // copies and decodings keep the content
         "deserialize", "deserializeobject", "readvalue", "readtree", "fromjson", "unmarshal", // parsing a secret's JSON keeps the secret
+        "firstvaluefrom", "lastvaluefrom", "topromise", // RxJS: await firstValueFrom(this.http.post(…)) is the response
     };
 
     private static readonly HashSet<string> CleanMethods = new(StringComparer.OrdinalIgnoreCase)
@@ -159,8 +160,8 @@ public sealed partial class Engine
     [GeneratedRegex(@"status(_?code)?\s*>=?\s*[345]\d\d|!\s*\w+\.ok\b|\bnot\s+\w+\.ok\b|\.IsSuccessStatusCode\s*==\s*false|!\s*\w+\.IsSuccessStatusCode", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ErrorStatusTest();
 
-    /// <summary>An OAuth token endpoint in a URL: /oauth2/token, /oauth/token, /connect/token, /token.</summary>
-    [GeneratedRegex(@"/(oauth2?/|connect/|v\d+/)?token(\b|/?[""'`?]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    /// <summary>An OAuth token endpoint in a URL (/oauth2/token, /oauth/token, /connect/token, /token) or named so (TOKEN_URL, tokenEndpoint).</summary>
+    [GeneratedRegex(@"/(oauth2?/|connect/|v\d+/)?token(\b|/?[""'`?]|$)|token_?(url|uri|endpoint)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TokenEndpoint();
 
     /// <summary>A Set-Cookie string: `name=value; Path=/; …` with at least one cookie attribute.</summary>
