@@ -143,11 +143,17 @@ public sealed partial class Engine
             return false;
         }
 
+        return InThenBranchOf(s, ErrorStatusTest());
+    }
+
+    /// <summary>The code runs in the then-branch of an <c>if</c> (of this function or an enclosing one) whose condition matches.</summary>
+    private bool InThenBranchOf(Scope s, Regex condition)
+    {
         for (var sc = s; sc is not null; sc = sc.Parent)
         {
             foreach (var (cond, isElse) in sc.Guards)
             {
-                if (!isElse && ErrorStatusTest().IsMatch(Text(cond)))
+                if (!isElse && condition.IsMatch(Text(cond)))
                 {
                     return true;
                 }
@@ -184,15 +190,15 @@ public sealed partial class Engine
     /// ExceptionUtils.getStackTrace(ex))</c>, <c>message.put("callerToken", token)</c>, <c>fields.push(token)</c>,
     /// <c>extra.update(token=t)</c>. Only plain local variables (not the response, the request or <c>this</c>).
     /// </summary>
-    private void TaintContainer(CallExpr c, string lname, Expr? recv, T[] argT, Scope s)
+    private void TaintContainer(CallExpr c, string name, Expr? recv, T[] argT, Scope s)
     {
         if (recv is not NameExpr { Name: var v } || c.Args.Count == 0)
         {
             return;
         }
 
-        var name = CallName(c);
-        if (!KeyedPuts.Contains(name) && !ValuePuts.Contains(name))
+        var keyed = KeyedPuts.Contains(name);
+        if (!keyed && !ValuePuts.Contains(name))
         {
             return; // most calls: no scope lookup
         }
@@ -203,20 +209,7 @@ public sealed partial class Engine
             return;
         }
 
-        int from;
-        if (KeyedPuts.Contains(name))
-        {
-            from = c.Args.Count >= 2 ? 1 : 0;
-        }
-        else if (ValuePuts.Contains(name))
-        {
-            from = 0;
-        }
-        else
-        {
-            return;
-        }
-
+        var from = keyed && c.Args.Count >= 2 ? 1 : 0; // map.put(key, value): the value; list.add(value): all
         var added = T.None;
         for (var i = from; i < c.Args.Count; i++)
         {
@@ -290,7 +283,7 @@ public sealed partial class Engine
 
         CheckCallRules(c, name, lname, recv, recvPath, rt, argT, all | initT, s, typeName);
         CheckLogHelperCall(c, name, recv, argT, s);
-        TaintContainer(c, lname, recv, argT, s);
+        TaintContainer(c, name, recv, argT, s);
 
         // Set-Cookie strings pushed into an array (cookies.push(`at=${token}; Path=/; SameSite=Lax`)) are checked where
         // they are written: the array itself is not re-checked at setHeader
@@ -843,7 +836,7 @@ public sealed partial class Engine
         {
             case NameExpr n:
                 return Names.SaysToken(n.Name) || s.IsDirectNamed(n.Name);
-            case MemberExpr { Obj: NameExpr { Name: var typeName } } constant when IsConstantName(constant.Name) && typeName.Length > 0 && char.IsUpper(typeName[0]):
+            case MemberExpr constant when IsEnumConstant(constant):
                 return false; // an enum / constant (AuthenticationMethodType.PASSWORD) names a kind, not a value
             case MemberExpr m:
                 return Names.SaysToken(m.Name) || (!Names.Describes(m.Name) && NamesTokenDirectly(m.Obj, s, depth + 1));
@@ -875,6 +868,10 @@ public sealed partial class Engine
                 return false;
         }
     }
+
+    /// <summary>A constant of a type (AuthenticationMethodType.PASSWORD, CacheOutcome.NO_CACHED_ACCESS_TOKEN): a kind, not a value.</summary>
+    private static bool IsEnumConstant(MemberExpr m) =>
+        m.Obj is NameExpr { Name: [var first, ..] } && char.IsUpper(first) && IsConstantName(m.Name);
 
     /// <summary>ALL_CAPS (with digits and underscores): a constant or enum member.</summary>
     private static bool IsConstantName(string name) =>
@@ -1008,19 +1005,16 @@ public sealed partial class Engine
 
     private bool InErrorContext(Scope s)
     {
+        if (InThenBranchOf(s, ErrGuard))
+        {
+            return true;
+        }
+
         for (var sc = s; sc is not null; sc = sc.Parent)
         {
             if (sc.CatchDepth > 0)
             {
                 return true;
-            }
-
-            foreach (var (cond, isElse) in sc.Guards)
-            {
-                if (!isElse && ErrGuard.IsMatch(Text(cond)))
-                {
-                    return true;
-                }
             }
 
             if (sc.Fn.Name is { } fname && fname.Contains("error", StringComparison.OrdinalIgnoreCase))
@@ -1464,7 +1458,7 @@ public sealed partial class Engine
         }
 
         var tokenCookie = !IsCsrfCookie(nameArg) && ((nameArg is StrExpr ns && Names.IsTokenCookie(ns.Value)) || (valueArg is not null && (Eval(valueArg, s) & AnyToken) != 0)
-            || (valueArg is not null && CookieValueNamesToken(nameArg, valueArg, s)));
+            || (valueArg is not null && CookieValueNamesToken(valueArg, s)));
         if (!tokenCookie)
         {
             return;
@@ -1511,45 +1505,39 @@ public sealed partial class Engine
     /// A cookie whose value is named for a token (<c>issued.accessToken()</c>, <c>tokens.IdToken</c>) holds one, whatever
     /// the cookie is called; CSRF cookies (XSRF-TOKEN) are meant to be read by script and do not count.
     /// </summary>
-    private bool CookieValueNamesToken(Expr name, Expr value, Scope s) =>
-        NamesTokenDirectly(value, s, 0) && !IsCsrfCookie(name)
-        && !Text(value).Contains("csrf", StringComparison.OrdinalIgnoreCase) && !Text(value).Contains("xsrf", StringComparison.OrdinalIgnoreCase);
+    private bool CookieValueNamesToken(Expr value, Scope s) => NamesTokenDirectly(value, s, 0) && !Names.IsCsrf(Text(value));
 
     /// <summary>A CSRF cookie by its literal name (XSRF-TOKEN, csrf_token): meant to be read by script.</summary>
-    private static bool IsCsrfCookie(Expr name) =>
-        name is StrExpr n && (n.Value.Contains("csrf", StringComparison.OrdinalIgnoreCase) || n.Value.Contains("xsrf", StringComparison.OrdinalIgnoreCase));
+    private static bool IsCsrfCookie(Expr name) => name is StrExpr n && Names.IsCsrf(n.Value);
 
     /// <summary>A Micronaut cookie chain <c>Cookie.of(name, value).path(…).httpOnly(true)…</c>: its Cookie.of call and flags.</summary>
     private static (CallExpr Of, bool HttpOnly, bool Secure)? MicronautCookie(Expr e)
     {
-        var httpOnly = false;
-        var secure = false;
-        for (var i = 0; i < 30 && e is CallExpr cc; i++)
-        {
-            var n = CallName(cc);
-            if (n == "of" && cc.Callee is MemberExpr { Obj: NameExpr { Name: "Cookie" } } && cc.Args.Count >= 2)
-            {
-                return (cc, httpOnly, secure);
-            }
-
-            httpOnly |= n == "httpOnly" && cc.Args.Count == 1 && IsTrue(cc.Args[0].Value);
-            secure |= n == "secure" && cc.Args.Count == 1 && IsTrue(cc.Args[0].Value);
-            e = cc.Callee is MemberExpr m ? m.Obj : cc.Callee;
-        }
-
-        return null;
+        var chain = ChainCalls(e);
+        var of = chain.Find(x => CallName(x) == "of" && x.Callee is MemberExpr { Obj: NameExpr { Name: "Cookie" } } && x.Args.Count >= 2);
+        return of is null ? null : (of, ChainSets(chain, "httpOnly"), ChainSets(chain, "secure"));
     }
 
-    private void CheckSpringCookie(CallExpr build, Scope s)
+    /// <summary>The calls of a builder chain, outermost first (at most 30): b.from(…).path(…).build() → build, path, from.</summary>
+    private static List<CallExpr> ChainCalls(Expr e)
     {
         var chain = new List<CallExpr>();
-        Expr e = build;
         while (e is CallExpr cc && chain.Count < 30)
         {
             chain.Add(cc);
             e = cc.Callee is MemberExpr m ? m.Obj : cc.Callee;
         }
 
+        return chain;
+    }
+
+    /// <summary>The chain calls <paramref name="flag"/>(true): .httpOnly(true), .secure(true).</summary>
+    private static bool ChainSets(List<CallExpr> chain, string flag) =>
+        chain.Exists(x => CallName(x) == flag && x.Args.Count == 1 && IsTrue(x.Args[0].Value));
+
+    private void CheckSpringCookie(CallExpr build, Scope s)
+    {
+        var chain = ChainCalls(build);
         var from = chain.FirstOrDefault(x => CallName(x) == "from" && x.Callee is MemberExpr { Obj: NameExpr { Name: "ResponseCookie" } });
         if (from is null || from.Args.Count < 2)
         {
@@ -1562,8 +1550,8 @@ public sealed partial class Engine
             return;
         }
 
-        var httpOnly = chain.Any(x => CallName(x) == "httpOnly" && x.Args.Count == 1 && IsTrue(x.Args[0].Value));
-        var secure = chain.Any(x => CallName(x) == "secure" && x.Args.Count == 1 && IsTrue(x.Args[0].Value));
+        var httpOnly = ChainSets(chain, "httpOnly");
+        var secure = ChainSets(chain, "secure");
         var sameSite = chain.Any(x => CallName(x) == "sameSite");
         if (!httpOnly || !secure || !sameSite)
         {
@@ -1584,7 +1572,8 @@ public sealed partial class Engine
                 continue; // the cookie package's serialize(name, value, options) is checked as a call, options included (also when kept in a variable first)
             }
 
-            if (item is not ArrayExpr && Resolve(item, s) is ArrayExpr kept)
+            var resolved = Resolve(item, s);
+            if (item is not ArrayExpr && resolved is ArrayExpr kept)
             {
                 // an array of cookies kept in a variable (`const cookies = []; cookies.push(serialize(…))`): its items are
                 // checked where they are written (what was pushed later is not visible here). Once: the array may hold
@@ -1598,7 +1587,7 @@ public sealed partial class Engine
             }
 
             // a cookie string kept in a variable is read from its definition (const idCookie = `id_token=${t}; Secure`)
-            var lit = LiteralText(item is NameExpr ? Resolve(item, s) : item);
+            var lit = LiteralText(item is NameExpr ? resolved : item);
             if (ClearsCookie(lit))
             {
                 continue; // deleting a cookie (empty value, Max-Age=0, an expiry in 1970) stores nothing
@@ -1631,7 +1620,7 @@ public sealed partial class Engine
             if (missing.Count > 0)
             {
                 // a cookie string built in a variable is reported where it is built (const idCookie = `id_token=${t}; …`)
-                var at = item is NameExpr && Resolve(item, s) is { } built && !ReferenceEquals(built, item) ? built.Start : item.Start;
+                var at = item is NameExpr && !ReferenceEquals(resolved, item) ? resolved.Start : item.Start;
                 Report(CodeRules.ClientStorage, at, $"Set-Cookie for a token without {string.Join(", ", missing)}", Confidence.High);
             }
         }

@@ -55,10 +55,9 @@ public sealed partial class Engine
             return;
         }
 
-        AddLogHelper(name, fn);
-
         _scratch.Clear();
         Statements(fn.Body, 0, 4, _scratch);
+        AddLogHelper(name, fn, _scratch);
         foreach (var st in _scratch)
         {
             if (st is not ReturnStmt { Value: { } value })
@@ -80,7 +79,7 @@ public sealed partial class Engine
         }
     }
 
-    /// <summary>A reused list for <see cref="Statements"/> (helpers are looked for in every function of a file).</summary>
+    /// <summary>A reused list for <see cref="Statements"/> (helpers are looked for in every function of a file, once each).</summary>
     private readonly List<Stmt> _scratch = [];
 
     /// <summary>The statements of a body, also those inside blocks (try, loops) and if branches, up to a nesting depth.</summary>
@@ -138,6 +137,12 @@ public sealed partial class Engine
         return body is null ? (null, null) : (status, body);
     }
 
+    /// <summary>Calls that turn their first argument into text as a whole: JSON.stringify(p), json.dumps(p), String(p).</summary>
+    private static readonly HashSet<string> Serializers = new(StringComparer.Ordinal)
+    {
+        "stringify", "dumps", "Serialize", "SerializeObject", "writeValueAsString", "toJson", "String", "str", "Marshal",
+    };
+
     /// <summary>The parameter a value is (or is serialized from: JSON.stringify(p), json.dumps(p), String(p)); -1 if none.</summary>
     private static int ParamIndex(Expr e, FunctionDef fn, int depth)
     {
@@ -151,7 +156,7 @@ public sealed partial class Engine
             return fn.Params.FindIndex(p => p.Name == n.Name);
         }
 
-        if (e is CallExpr { Args.Count: >= 1 } c && CallName(c) is "stringify" or "dumps" or "Serialize" or "SerializeObject" or "writeValueAsString" or "toJson" or "String" or "str" or "Marshal")
+        if (e is CallExpr { Args.Count: >= 1 } c && Serializers.Contains(CallName(c)))
         {
             return ParamIndex(c.Args[0].Value, fn, depth + 1);
         }
@@ -165,12 +170,10 @@ public sealed partial class Engine
     /// a call to it is a log call for the arguments in those positions. A parameter named for a token is left out: the
     /// helper's own log call is reported (<c>trace(label, apiToken)</c>), once, not at each call.
     /// </summary>
-    private void AddLogHelper(string name, FunctionDef fn)
+    private void AddLogHelper(string name, FunctionDef fn, List<Stmt> statements)
     {
         List<int>? logged = null;
-        _scratch.Clear();
-        Statements(fn.Body, 0, 3, _scratch);
-        foreach (var stmt in _scratch)
+        foreach (var stmt in statements)
         {
             // calls made as statements (`await` unwrapped)
             var st = stmt switch
@@ -246,7 +249,7 @@ public sealed partial class Engine
             case UnaryExpr u:
                 ParamsIn(u.Operand, fn, depth + 1, ref found); // ...meta, **fields
                 break;
-            case CallExpr { Args.Count: >= 1 } c when CallName(c) is "stringify" or "dumps" or "Serialize" or "SerializeObject" or "writeValueAsString" or "toJson" or "String" or "str" or "Marshal" or "format" or "Sprintf":
+            case CallExpr { Args.Count: >= 1 } c when Serializers.Contains(CallName(c)) || CallName(c) is "format" or "Sprintf":
                 foreach (var a in c.Args)
                 {
                     ParamsIn(a.Value, fn, depth + 1, ref found);
@@ -294,7 +297,7 @@ public sealed partial class Engine
     private static bool NamesTokenShallow(Expr e, int depth) => depth < 6 && e switch
     {
         NameExpr n => Names.SaysToken(n.Name),
-        MemberExpr { Obj: NameExpr { Name: [var first, ..] }, Name: var constant } when char.IsUpper(first) && IsConstantName(constant) => false, // CacheOutcome.NO_CACHED_ACCESS_TOKEN
+        MemberExpr m when IsEnumConstant(m) => false, // CacheOutcome.NO_CACHED_ACCESS_TOKEN
         MemberExpr m => Names.SaysToken(m.Name),
         IndexExpr { Index: StrExpr k } => Names.SaysToken(k.Value),
         InterpExpr ie => ie.Parts.Exists(p => NamesTokenShallow(p, depth + 1)),

@@ -365,9 +365,8 @@ public sealed partial class Engine
     private T ParamTaint(Param p, FunctionDef fn, Scope scope)
     {
         // a parameter bound to a request header or cookie: @RequestHeader("Authorization") String auth, FastAPI Header()
-        if (p.Type is ['{', 'h', 'e', 'a', 'd', 'e', 'r', ':', .., '}'] bound)
+        if (p.Header is { } header)
         {
-            var header = bound[8..^1];
             return Names.IsCredentialHeader(header) || Names.IsTokenCookie(header) || Names.SaysToken(header) ? T.Token : T.EventData;
         }
 
@@ -1039,7 +1038,7 @@ public sealed partial class Engine
         if (Java && a.Target is NameExpr mn && MicronautCookie(inner) is { } of)
         {
             var tokenCookie = !IsCsrfCookie(of.Of.Args[0].Value) && ((of.Of.Args[0].Value is StrExpr ms && Names.IsTokenCookie(ms.Value))
-                || (Eval(of.Of.Args[1].Value, s) & AnyToken) != 0 || CookieValueNamesToken(of.Of.Args[0].Value, of.Of.Args[1].Value, s));
+                || (Eval(of.Of.Args[1].Value, s) & AnyToken) != 0 || CookieValueNamesToken(of.Of.Args[1].Value, s));
             s.JavaCookies[mn.Name] = (of.Of, of.HttpOnly, of.Secure, tokenCookie);
         }
 

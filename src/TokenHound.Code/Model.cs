@@ -177,7 +177,11 @@ public sealed class FuncStmt(FunctionDef fn) : Stmt
     public FunctionDef Fn { get; } = fn;
 }
 
-public sealed record Param(string Name, string? Type);
+public sealed record Param(string Name, string? Type)
+{
+    /// <summary>The request header or cookie the parameter is bound to (@RequestHeader("Authorization"), FastAPI Header()), if any.</summary>
+    public string? Header { get; init; }
+}
 
 public sealed class FunctionDef : Node
 {

@@ -237,15 +237,20 @@ public static class Names
             || n.Contains("traceid", StringComparison.Ordinal) || n is "traceparent" or "tracestate" or "xamzntraceid" or "xrayid";
     }
 
+    /// <summary>A name or expression about a CSRF token (XSRF-TOKEN, csrf_token, req.csrfToken()).</summary>
+    public static bool IsCsrf(string text) =>
+        text.Contains("csrf", StringComparison.OrdinalIgnoreCase) || text.Contains("xsrf", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Cookie names that hold a session or bearer token.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsTokenCookie(string name)
     {
-        var n = Norm(name);
-        if (n.Contains("csrf", StringComparison.Ordinal) || n.Contains("xsrf", StringComparison.Ordinal))
+        if (IsCsrf(name))
         {
             return false; // a CSRF token cookie (XSRF-TOKEN) is meant to be read by script: it is not the session
         }
+
+        var n = Norm(name);
 
         return SaysToken(name) || n is "session" or "sessionid" or "sid" or "auth" or "jwt" or "connect.sid" or "idtoken" or "accesstoken" or "refreshtoken";
     }

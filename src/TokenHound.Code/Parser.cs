@@ -1448,7 +1448,7 @@ public sealed class Parser
     private void AddParam(List<Param> ps, int s, int e)
     {
         // skip attributes/annotations/decorators; a header or cookie binding (@RequestHeader("Authorization"),
-        // @HeaderParam, [FromHeader(Name = "x-api-key")], @CookieValue) marks the parameter: Type "{header:NAME}"
+        // @HeaderParam, [FromHeader(Name = "x-api-key")], @CookieValue) marks the parameter (Param.Header)
         var annotated = s;
         while (s < e && _t[s].Kind == TokKind.Punct && _t[s].Text is "[" or "@")
         {
@@ -1548,7 +1548,7 @@ public sealed class Parser
                 if (_t[k].Kind == TokKind.Ident)
                 {
                     var type = k > s ? _src.Span[_t[s].Start.._t[k - 1].End].ToString() : null;
-                    ps.Add(new Param(_t[k].Text, bound is null ? type : $"{{header:{(bound.Length > 0 ? bound : _t[k].Text)}}}"));
+                    ps.Add(new Param(_t[k].Text, type) { Header = bound is null ? null : bound.Length > 0 ? bound : _t[k].Text });
                     return;
                 }
             }
@@ -1561,22 +1561,21 @@ public sealed class Parser
             if (_t[k].Kind == TokKind.Ident)
             {
                 var type = k + 1 < eq ? _src.Span[_t[k + 1].Start.._t[eq - 1].End].TrimStart(":? ").ToString() : null;
+                string? header = null;
                 // FastAPI: authorization: str = Header(default=""), x_api_key: str = Header(alias="X-API-Key"), session = Cookie(None)
                 if (Py && eq + 2 < e && _t[eq + 1].Kind == TokKind.Ident && _t[eq + 1].Text is "Header" or "Cookie" && _t[eq + 2].Text == "(")
                 {
-                    var alias = _t[k].Text.Replace('_', '-');
+                    header = _t[k].Text.Replace('_', '-');
                     for (var a = eq + 3; a + 2 < e; a++)
                     {
                         if (_t[a].Kind == TokKind.Ident && _t[a].Text == "alias" && _t[a + 1].Text == "=" && _t[a + 2].Kind == TokKind.Str)
                         {
-                            alias = _t[a + 2].Text;
+                            header = _t[a + 2].Text;
                         }
                     }
-
-                    type = $"{{header:{alias}}}";
                 }
 
-                ps.Add(new Param(_t[k].Text, type));
+                ps.Add(new Param(_t[k].Text, type) { Header = header });
                 return;
             }
         }
