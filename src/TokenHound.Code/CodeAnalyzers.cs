@@ -215,6 +215,8 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
             // typed Lambda events of other sources (logged whole: THC002) and Java's handleRequest(input, context)
             "sqsevent", "snsevent", "kinesisevent", "kinesisstreamevent", "dynamodbevent", "dynamodbstreamevent", "eventbridgeevent",
             "triggerevent", "handlerequest", "httpheaders", "cf.request",
+            // gRPC interceptors (all the call's metadata) and GraphQL error filters (the client's error)
+            "interceptcall", "fromincomingcontext", "ierrorfilter",
         }.Chunk(8).Select(words => System.Buffers.SearchValues.Create(words, StringComparison.OrdinalIgnoreCase)),
     ];
 

@@ -51,6 +51,8 @@ public sealed partial class Engine
         "respondtoauthchallenge", "respond_to_auth_challenge", "getcredentialsforidentity", "get_credentials_for_identity",
         "getopenidtoken", "get_open_id_token", "getauthorizationtoken", "get_authorization_token", "createaccesskey",
         "create_access_key", "getsecret", "get_secret", "getsecretstring",
+        // API Gateway: a new API key's value (CreateApiKey returns it; its id, name and tags are not the key)
+        "createapikey", "create_api_key", "createapikeyasync",
     };
 
     private static readonly HashSet<string> ParameterSources = new(StringComparer.OrdinalIgnoreCase)
@@ -59,7 +61,7 @@ public sealed partial class Engine
         "getparameterasync", "getparametersasync",
     };
 
-    [GeneratedRegex(@"^(GetSecretValue|BatchGetSecretValue|AssumeRole\w*|GetSessionToken|GetFederationToken|InitiateAuth|AdminInitiateAuth|RespondToAuthChallenge|GetCredentialsForIdentity|GetParameters?(ByPath)?)(Command|Request|Input)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(GetSecretValue|BatchGetSecretValue|CreateApiKey|AssumeRole\w*|GetSessionToken|GetFederationToken|InitiateAuth|AdminInitiateAuth|RespondToAuthChallenge|GetCredentialsForIdentity|GetParameters?(ByPath)?)(Command|Request|Input)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SecretCommand { get; }
 
     [GeneratedRegex(@"^(Invoke|InvokeAsync|StartExecution|StartSyncExecution|SendMessage|SendMessageBatch|Publish|PublishBatch|PutEvents|PutRecord|PutRecords|SendTaskSuccess)(Command|Request|Input|RequestEntry|Entry)?$|^PutEventsRequestEntry$|^SendMessageBatchRequestEntry$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
@@ -246,6 +248,16 @@ public sealed partial class Engine
 
     private T EvalCall(CallExpr c, Scope s, string name, string lname, Expr? recv, string recvPath, T rt, T[] argT)
     {
+        // a call that decides on access from its arguments (policies.allows(claims.path("sub")…), authorize(claims, …),
+        // hasRole(claims, "admin")) is an authorization decision on them, like a condition
+        if (_mayDecode && c.Args.Count > 0 && !c.IsNew && AuthorizesByName(name))
+        {
+            foreach (var a in c.Args)
+            {
+                (s.Decisions ??= []).Add(a.Value);
+            }
+        }
+
         var all = T.None;
         for (var i = 0; i < c.Args.Count; i++)
         {
@@ -296,6 +308,13 @@ public sealed partial class Engine
         if (Names.IsRedaction(name))
         {
             return T.Clean;
+        }
+
+        // a projection of all headers that keeps their values is all headers: Headers.Select(h => $"{h.Key}={h.Value}"),
+        // Object.entries(req.headers).map(([k, v]) => `${k}=${v}`); one that keeps only the names is not
+        if ((rt & T.Headers) != 0 && (rt & T.Token) == 0 && name is "Select" or "map" && c.Args is [{ Value: LambdaExpr { Fn: var proj } }] && ProjectsValues(proj))
+        {
+            return T.Headers;
         }
 
         // zap field constructors carry their value: zap.Any("headers", c.Request.Header), zap.Reflect(…), zap.Strings(…)
@@ -364,6 +383,12 @@ public sealed partial class Engine
             return EnvTaint(env2.Value);
         }
 
+        // gRPC for Go: metadata.FromIncomingContext(ctx) is all the call's headers (authorization included)
+        if (Go && recvPath == "metadata" && name == "FromIncomingContext")
+        {
+            return T.Headers;
+        }
+
         // all headers of the request from a getter: fiber c.GetReqHeaders(), Vert.x / Micronaut request.headers()
         if ((rt & (T.WholeEvent | T.Headers)) != 0 && c.Args.Count == 0 && name is "GetReqHeaders" or "GetHeaders" or "getHeaders" or "getAllHeaders" or "getRequestHeaders")
         {
@@ -399,9 +424,10 @@ public sealed partial class Engine
             return lname switch
             {
                 "tostring" => Cs ? T.ErrorStack : T.ErrorMsg,
-                "getmessage" or "getlocalizedmessage" or "error" or "message" => T.ErrorMsg,
+                "getmessage" or "getlocalizedmessage" or "error" or "message" or "errormessage" => T.ErrorMsg,
                 "getstacktrace" => T.ErrorStack,
-                "getcause" or "unwrap" => T.ErrorObj,
+                // AWS SDK for Java v2: e.awsErrorDetails().errorMessage()
+                "getcause" or "unwrap" or "awserrordetails" => T.ErrorObj,
                 _ => T.None,
             };
         }
@@ -524,6 +550,13 @@ public sealed partial class Engine
             return T.Token;
         }
 
+        // golang-jwt: token.SignedString(key) mints a JWT; weak evidence, like a name (a CLI that prints what it signed,
+        // `fmt.Println(out)`, is not reported; a cookie or a log line that names the token is)
+        if (Go && name == "SignedString" && c.Args.Count == 1)
+        {
+            return T.NamedToken;
+        }
+
         // Python's secrets.token_urlsafe() / token_hex() / token_bytes() mint a token (an API key, a session id)
         if (Py && recvPath == "secrets" && name is "token_urlsafe" or "token_hex" or "token_bytes")
         {
@@ -531,7 +564,8 @@ public sealed partial class Engine
         }
 
         // a record accessor named for a credential: tokens.idToken(), form.password(), creds.secretAccessKey()
-        if (Java && recv is not null && c.Args.Count == 0 && Names.SaysToken(name) && !IsSyntaxTokenCall(c))
+        // (of a traced value, the getter below keeps the trace: result.accessToken() of a Cognito AdminInitiateAuth result)
+        if (Java && recv is not null && c.Args.Count == 0 && Names.SaysToken(name) && !IsSyntaxTokenCall(c) && (rt & (T.Token | T.AwsSecret | T.WholeEvent | T.Headers | T.EventData)) == 0)
         {
             return T.NamedToken;
         }
@@ -1079,6 +1113,26 @@ public sealed partial class Engine
             return;
         }
 
+        // gRPC: the status description goes to the client (Java Status.INTERNAL.withDescription(…), Go
+        // status.Errorf(codes.Internal, "…", …))
+        if (Java && name == "withDescription" && c.Args.Count == 1 && c.Callee is MemberExpr { Obj: MemberExpr { Obj: NameExpr { Name: "Status" } } })
+        {
+            CheckResponseBody(c.Args[0].Value, argT[0], c.NameStart, s, true, "the gRPC status description");
+            return;
+        }
+
+        if (Go && recvPath == "status" && name is "Error" or "Errorf" or "New" or "Newf" && c.Args.Count >= 2)
+        {
+            var described = T.None;
+            for (var i = 1; i < argT.Length; i++)
+            {
+                described |= argT[i];
+            }
+
+            CheckResponseBody(c, described, c.NameStart, s, true, "the gRPC status message");
+            return;
+        }
+
         var root = recv is null ? "" : Root(recv) ?? "";
         var rootLow = root.ToLowerInvariant();
         var all = T.None;
@@ -1188,6 +1242,53 @@ public sealed partial class Engine
         {
             CheckResponseBody(value, t, value.Start, s, true, "the handler's return value");
         }
+
+        // GraphQL: what an error formatter returns is the error the client gets (Apollo formatError(formatted, error),
+        // HotChocolate IErrorFilter.OnError(IError error)); what an AppSync direct Lambda resolver returns is the field's
+        // result
+        var formatter = IsGraphQlErrorFormatter(s.Fn);
+        if (formatter || IsAppSyncResolver(s.Fn))
+        {
+            var returned = ReturnedTaint(value, t, s);
+            CheckResponseBody(value, returned, value.Start, s, formatter, formatter ? "the GraphQL error returned to the client" : "the AppSync resolver's result");
+        }
+    }
+
+    private bool IsGraphQlErrorFormatter(FunctionDef fn) =>
+        // (Apollo's formatError(formattedError, error), express-graphql's customFormatErrorFn(error), mercurius'
+        // errorFormatter(execution, context); a class method formatError(error) is a logger's formatter, not one of them)
+        (Js && !fn.IsMethod && (fn.Name == "formatError" && fn.Params.Count == 2 || fn.Name is "customFormatErrorFn" or "errorFormatter"))
+        || (Cs && fn.Name == "OnError" && fn.Params is [{ Type: "IError" }]);
+
+    private static bool IsAppSyncResolver(FunctionDef fn) =>
+        fn.Params.Count > 0 && fn.Params[0].Type is { } pt && pt.Contains("AppSyncResolverEvent", StringComparison.Ordinal);
+
+    /// <summary>
+    /// What a returned value carries, without the object it was called on: `error.WithMessage(m).SetExtension("x", v)`
+    /// carries m and v (not the error itself), a returned parameter (`return error;`) carries nothing new.
+    /// </summary>
+    private T ReturnedTaint(Expr value, T t, Scope s)
+    {
+        if (value is NameExpr n && s.Fn.Params.Exists(p => p.Name == n.Name))
+        {
+            return T.None;
+        }
+
+        if (value is not CallExpr { Callee: MemberExpr })
+        {
+            return t;
+        }
+
+        var carried = T.None;
+        for (var (e, depth) = (value, 0); e is CallExpr { Callee: MemberExpr m } call && depth < 32; e = m.Obj, depth++)
+        {
+            foreach (var a in call.Args)
+            {
+                carried |= Eval(a.Value, s);
+            }
+        }
+
+        return carried;
     }
 
     private void CheckJwtCall(CallExpr c, string name, string lname, Expr? recv, string recvPath, T rt, T[] argT, Scope s)
@@ -1562,9 +1663,29 @@ public sealed partial class Engine
     [GeneratedRegex(@"^\s*([A-Za-z0-9_.\-]+)\s*=", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CookieHead { get; }
 
+    /// <summary>
+    /// The items of a list built in place: C# <c>new List&lt;string&gt; { a, b }</c> / <c>new[] { a, b }</c>, Java
+    /// <c>List.of(a, b)</c> / <c>Arrays.asList(a, b)</c>; null for anything else.
+    /// </summary>
+    private List<Expr>? CollectionItems(Expr value)
+    {
+        if (Cs && value is CallExpr { IsNew: true, Args.Count: 0, Initializer: { Props.Count: > 0 } init }
+            && init.Props.TrueForAll(p => p.Key is null || p.Value is NameExpr n && n.Name == p.Key))
+        {
+            return init.Props.ConvertAll(p => p.Value);
+        }
+
+        if (Java && value is CallExpr { IsNew: false, Callee: MemberExpr { Obj: NameExpr { Name: "List" or "Arrays" or "Set" }, Name: "of" or "asList" } } jl)
+        {
+            return jl.Args.ConvertAll(a => a.Value);
+        }
+
+        return null;
+    }
+
     private void CheckSetCookieString(Expr value, int offset, Scope s, int depth = 0)
     {
-        var items = value is ArrayExpr arr ? arr.Items : [value];
+        var items = value is ArrayExpr arr ? arr.Items : CollectionItems(value) ?? [value];
         foreach (var item in items)
         {
             if (item is CallExpr sc && CallName(sc) == "serialize" || Resolve(item, s) is CallExpr rc && CallName(rc) == "serialize")
@@ -1646,7 +1767,31 @@ public sealed partial class Engine
         }
 
         var t = Eval(r, s);
-        return (false, (t & T.EnvValue) != 0);
+        return (false, (t & T.EnvValue) != 0 || ConfiguredKey(r));
+    }
+
+    /// <summary>
+    /// A configuration value named as an AWS access key (<c>config["Aws:AccessKeyId"]</c>,
+    /// <c>configuration.GetValue&lt;string&gt;("Aws:SecretAccessKey")</c>, <c>env.getProperty("aws.secretKey")</c>): static keys
+    /// kept in settings, copied like environment variables.
+    /// </summary>
+    private static bool ConfiguredKey(Expr e)
+    {
+        var (recv, key) = e switch
+        {
+            IndexExpr { Index: StrExpr k } ix => (ix.Obj, k.Value),
+            CallExpr { Callee: MemberExpr { Name: "GetValue" or "getProperty" or "getRequiredProperty" or "getString" or "get" } m, Args: [{ Value: StrExpr k }, ..] } => (m.Obj, k.Value),
+            _ => (null, ""),
+        };
+        if (recv is null)
+        {
+            return false;
+        }
+
+        var root = Names.Norm(Path(recv));
+        var n = Names.Norm(key);
+        return (root.Contains("config", StringComparison.Ordinal) || root.Contains("settings", StringComparison.Ordinal) || root.EndsWith("environment", StringComparison.Ordinal) || root == "env")
+            && (n.Contains("accesskey", StringComparison.Ordinal) || n.Contains("secretkey", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -1667,7 +1812,7 @@ public sealed partial class Engine
 
     private void ReportStatic(int offset, bool literal, string what)
     {
-        Report(CodeRules.StaticCredentials, offset, literal ? $"{what} with hard-coded access keys" : $"{what} with keys copied from environment variables (shadows the execution role)",
+        Report(CodeRules.StaticCredentials, offset, literal ? $"{what} with hard-coded access keys" : $"{what} with keys copied from environment variables or configuration (shadows the execution role)",
             literal ? Confidence.High : Confidence.Medium, literal ? Severity.Critical : Severity.Medium);
     }
 
@@ -1789,7 +1934,9 @@ public sealed partial class Engine
             var chain = Text(c.Callee);
             if (JavaDownstreamChain.IsMatch(chain))
             {
-                CheckDownstreamValue(c.Args[0].Value, c.NameStart, s, name);
+                // reported where the request's chain starts (the sink call's line: `sqs.sendMessage(SendMessageRequest.builder()`
+                // … `.messageBody(body)`), like a property of a multi-line call
+                CheckDownstreamValue(c.Args[0].Value, ChainStart(c), s, name);
             }
         }
 
@@ -1827,6 +1974,51 @@ public sealed partial class Engine
         {
             Report(CodeRules.Downstream, c.NameStart, $"the token is put into the URL query parameter '{qpk.Value}'", Confidence.High);
         }
+    }
+
+    /// <summary>A projection lambda that uses the values of what it maps (`h.Value`, `v` of `([k, v])`), not only the names.</summary>
+    private bool ProjectsValues(FunctionDef proj)
+    {
+        if (proj.End <= proj.Start || proj.End > _src.Length || proj.Params.Count == 0)
+        {
+            return false;
+        }
+
+        var body = _src.Span[proj.Start..proj.End];
+        return body.Contains(".Value", StringComparison.Ordinal) || body.Contains(".value", StringComparison.Ordinal)
+            || proj.Params.Count >= 2;
+    }
+
+    private static readonly HashSet<string> AuthorizeWords = ["allow", "allows", "allowed", "authorize", "authorizes", "authorized", "authorise", "authorised", "permit", "permits", "permitted", "entitled"];
+
+    /// <summary>A function named for an access decision: allows, isAllowed, authorize, permits, hasPermission, hasRole, hasScope.</summary>
+    private static bool AuthorizesByName(string name)
+    {
+        var w = Names.Words(name);
+        return w.Exists(AuthorizeWords.Contains) || w.Count >= 2 && w[0] is "has" or "can" && w[1] is "permission" or "role" or "roles" or "scope" or "scopes" or "group" or "access";
+    }
+
+    /// <summary>Where a builder chain starts: the receiver at its root (`SendMessageRequest` in `SendMessageRequest.builder().messageBody(b)`).</summary>
+    private static int ChainStart(CallExpr c)
+    {
+        Expr e = c;
+        for (var depth = 0; depth < 64; depth++)
+        {
+            if (e is CallExpr { Callee: MemberExpr m })
+            {
+                e = m.Obj;
+            }
+            else if (e is MemberExpr mm)
+            {
+                e = mm.Obj;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return e.Start;
     }
 
     /// <summary>A receiver named like an SQS or SNS client (`_sqs`, `sqsClient`, `this.sns`, `amazonSNS`).</summary>
@@ -1879,7 +2071,7 @@ public sealed partial class Engine
             var kind = (t & T.AwsSecret) != 0 ? "a secret / AWS credentials" : (t & T.Token) != 0 ? "the caller's token or a credential" : "a value named like a token";
             Report(CodeRules.Downstream, offset, $"{kind} is put into the payload of {what}; it will be kept in the receiver's logs and history", Conf(t));
         }
-        else if (PayloadNamesToken(v, 0))
+        else if (PayloadNamesToken(v, 0, e => Resolve(e, s)))
         {
             Report(CodeRules.Downstream, offset, $"a value under a token's name ({{ credentials: … }}) is put into the payload of {what}; it will be kept in the receiver's logs and history", Confidence.Medium);
         }
@@ -1889,17 +2081,27 @@ public sealed partial class Engine
     /// A payload object (also inside JSON.stringify / json.dumps) with a property named like a token or credentials
     /// whose value is not a literal: `{ ...body, credentials: creds }`.
     /// </summary>
-    private static bool PayloadNamesToken(Expr v, int depth)
+    /// With <paramref name="resolve"/>, a payload built in a local variable first is read from its definition
+    /// (<c>const provisioning = { …, apiKey: created.value }; … MessageBody: JSON.stringify(provisioning)</c>, Go's
+    /// <c>enriched, _ := json.Marshal(map[string]string{…, "analyticsApiKey": key})</c>).
+    private static bool PayloadNamesToken(Expr v, int depth, Func<Expr, Expr>? resolve = null)
     {
         if (depth > 4)
         {
             return false;
         }
 
+        if (resolve is not null && v is NameExpr)
+        {
+            v = resolve(v);
+        }
+
         switch (v)
         {
-            case CallExpr c when CallName(c) is "stringify" or "dumps" or "Serialize" or "SerializeObject" or "writeValueAsString" or "Marshal" or "toJson":
-                return c.Args.Any(a => PayloadNamesToken(a.Value, depth + 1));
+            case CallExpr c when CallName(c) is "stringify" or "dumps" or "Serialize" or "SerializeObject" or "writeValueAsString" or "Marshal" or "toJson" or "from":
+                return c.Args.Any(a => PayloadNamesToken(a.Value, depth + 1, resolve));
+            case CallExpr { Initializer: { } init } when resolve is not null:
+                return PayloadNamesToken(init, depth + 1, resolve); // Go map / struct literal
             case ObjectExpr o:
                 foreach (var p in o.Props)
                 {
@@ -1913,7 +2115,7 @@ public sealed partial class Engine
                         return true;
                     }
 
-                    if (PayloadNamesToken(p.Value, depth + 1))
+                    if (PayloadNamesToken(p.Value, depth + 1, resolve))
                     {
                         return true;
                     }

@@ -11,7 +11,7 @@ namespace TokenHound.Code;
 public sealed partial class Engine
 {
     /// <summary>Which parameter is the body, which the status (-1: none; then <see cref="FixedStatus"/>, 0 if unknown).</summary>
-    private readonly record struct ResponseHelper(int BodyParam, int StatusParam, int FixedStatus);
+    private readonly record struct ResponseHelper(int BodyParam, int StatusParam, int FixedStatus, int CookiesParam = -1);
 
     private Dictionary<string, ResponseHelper>? _responseHelpers;
 
@@ -66,7 +66,14 @@ public sealed partial class Engine
             }
 
 
-            var (status, body) = ResponseParts(value is ArrayExpr { Items.Count: > 0 } tuple && Go ? tuple.Items[0] : value);
+            var returned = value is ArrayExpr { Items.Count: > 0 } tuple && Go ? tuple.Items[0] : value;
+            var (status, body) = ResponseParts(returned);
+            Expr? cookies = null;
+            if (body is null && returned is NameExpr built)
+            {
+                (status, body, cookies) = SetterParts(built.Name, _scratch);
+            }
+
             if (body is null || ParamIndex(body, fn, 0) is not (>= 0 and var bodyParam))
             {
                 continue;
@@ -74,7 +81,8 @@ public sealed partial class Engine
 
             var statusParam = status is null ? -1 : ParamIndex(status, fn, 0);
             var fixedStatus = status is LitExpr { Kind: LitKind.Number } lit && int.TryParse(lit.Text, out var code) ? code : 0;
-            (_responseHelpers ??= new Dictionary<string, ResponseHelper>(StringComparer.Ordinal))[name] = new ResponseHelper(bodyParam, statusParam, fixedStatus);
+            var cookiesParam = cookies is NameExpr ? ParamIndex(cookies, fn, 0) : -1;
+            (_responseHelpers ??= new Dictionary<string, ResponseHelper>(StringComparer.Ordinal))[name] = new ResponseHelper(bodyParam, statusParam, fixedStatus, cookiesParam);
             return;
         }
     }
@@ -135,6 +143,39 @@ public sealed partial class Engine
         }
 
         return body is null ? (null, null) : (status, body);
+    }
+
+    /// <summary>
+    /// The status, body and cookies of a response object filled by setters before it is returned (Java
+    /// <c>resp.setStatusCode(status); resp.setBody(body); resp.setCookies(cookies); return resp;</c>, C#
+    /// <c>resp.StatusCode = status; resp.Body = body;</c>).
+    /// </summary>
+    private static (Expr? Status, Expr? Body, Expr? Cookies) SetterParts(string name, List<Stmt> statements)
+    {
+        Expr? status = null, body = null, cookies = null;
+        foreach (var st in statements)
+        {
+            var (member, arg) = st switch
+            {
+                ExprStmt { E: CallExpr { Callee: MemberExpr { Obj: NameExpr o, Name: var m }, Args: [{ } a] } } when o.Name == name => (m, a.Value),
+                AssignStmt { Target: MemberExpr { Obj: NameExpr o, Name: var m }, Value: var v, Op: "=" } when o.Name == name => (m, v),
+                _ => ("", null),
+            };
+            switch (Names.Norm(member))
+            {
+                case "setstatuscode" or "statuscode" or "setstatus" or "status":
+                    status ??= arg;
+                    break;
+                case "setbody" or "body":
+                    body ??= arg;
+                    break;
+                case "setcookies" or "cookies":
+                    cookies ??= arg;
+                    break;
+            }
+        }
+
+        return (status, body, cookies);
     }
 
     /// <summary>Calls that turn their first argument into text as a whole: JSON.stringify(p), json.dumps(p), String(p).</summary>
@@ -324,6 +365,11 @@ public sealed partial class Engine
         }
 
         CheckResponseBody(c.Args[h.BodyParam].Value, argT[h.BodyParam], c.NameStart, s, err, $"the HTTP response built by {name}()");
+        if (h.CookiesParam >= 0 && h.CookiesParam < c.Args.Count)
+        {
+            CheckSetCookieString(c.Args[h.CookiesParam].Value, c.NameStart, s); // respond(200, body, List.of(sessionCookie))
+        }
+
         return true;
     }
 }

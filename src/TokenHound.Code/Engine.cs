@@ -377,7 +377,8 @@ public sealed partial class Engine
                 "headers" or "multivalueheaders" => T.Headers,
                 "body" or "querystringparameters" or "pathparameters" or "requestcontext" => T.EventData,
                 // SvelteKit / Remix / Astro handlers: ({ request, params }) and the handle hook's ({ event, resolve })
-                "request" => T.WholeEvent,
+                // (Apollo Server's and Next.js's context functions: ({ req, res }))
+                "request" or "req" => T.WholeEvent,
                 "event" when fn.Params.Any(q => q.Type == "{destructured}" && q.Name == "resolve") => T.WholeEvent,
                 _ => NameSaysToken(p.Name) ? T.NamedToken : T.None,
             };
@@ -397,8 +398,9 @@ public sealed partial class Engine
             return T.WholeEvent;
         }
 
-        // JAX-RS: @Context HttpHeaders headers are all the request headers
-        if (Java && p.Type is "HttpHeaders")
+        // JAX-RS: @Context HttpHeaders headers are all the request headers; a gRPC ServerInterceptor's Metadata is all
+        // the call's headers (authorization included)
+        if (Java && (p.Type is "HttpHeaders" || p.Type is "Metadata" && fn.Name == "interceptCall"))
         {
             return T.Headers;
         }
@@ -435,6 +437,12 @@ public sealed partial class Engine
         }
 
         if (ReferenceEquals(p, fn.Params[^1]) && IsPyErrorHandler(fn))
+        {
+            return T.ErrorObj;
+        }
+
+        // HotChocolate: an error filter's IError (its Exception is the exception)
+        if (Cs && p.Type == "IError")
         {
             return T.ErrorObj;
         }
@@ -922,11 +930,19 @@ public sealed partial class Engine
     /// </summary>
     private static bool IsProfileDisplay(Expr e, int depth) => depth < 32 && e switch
     {
-        MemberExpr m => ProfileClaims.Contains(m.Name),
-        IndexExpr { Index: StrExpr k } => ProfileClaims.Contains(k.Value),
+        MemberExpr or IndexExpr or NameExpr => IsProfileClaimRef(e),
         StrExpr => true,
         InterpExpr i => i.Parts.TrueForAll(p => IsProfileDisplay(p, depth + 1)),
         BinaryExpr { Op: "??" or "||" or "or" or "+" } b => IsProfileDisplay(b.Left, depth + 1) && IsProfileDisplay(b.Right, depth + 1),
+        _ => false,
+    };
+
+    /// <summary>A profile claim: <c>claims.email</c>, <c>claims["name"]</c>, or a variable destructured under its name (<c>const { email } = jwtDecode(t)</c>).</summary>
+    private static bool IsProfileClaimRef(Expr e) => e switch
+    {
+        MemberExpr m => ProfileClaims.Contains(m.Name),
+        IndexExpr { Index: StrExpr k } => ProfileClaims.Contains(k.Value),
+        NameExpr n => ProfileClaims.Contains(n.Name),
         _ => false,
     };
 
@@ -1175,6 +1191,13 @@ public sealed partial class Engine
                     }
 
                     Bind(arr.Items[i], it, null, s);
+
+                    // Go: the first result of a call is its value, read back where the variable is used as a payload
+                    // (payload, _ := json.Marshal(m)); its name does not make it a token
+                    if (Go && i == 0 && value is CallExpr && arr.Items[0] is NameExpr first && first.Name != "_")
+                    {
+                        s.Defs[first.Name] = value;
+                    }
                 }
 
                 break;
@@ -1300,7 +1323,10 @@ public sealed partial class Engine
 
             case CondExpr ce:
                 Eval(ce.Test, s);
-                if (_mayDecode)
+                // `email ? \`Signed in as ${email}\` : 'Signed in'`: whether a profile claim is there, to pick what to show
+                // (a default like `claims.name ?? 'there'`), not an authorization decision
+                if (_mayDecode && !(IsProfileClaimRef(ce.Test is UnaryExpr { Op: "!" or "not" } neg ? neg.Operand : ce.Test)
+                    && IsProfileDisplay(ce.Then, 0) && IsProfileDisplay(ce.Else, 0)))
                 {
                     (s.Decisions ??= []).Add(ce.Test);
                 }
@@ -1454,6 +1480,12 @@ public sealed partial class Engine
             s.ReadTokens.Remove(read);
         }
 
+        // ASP.NET: IHttpContextAccessor.HttpContext is the current request's context (http.HttpContext!.Request.Headers)
+        if (Cs && m.Name == "HttpContext")
+        {
+            return T.WholeEvent;
+        }
+
         if (objPath is "context" or "ctx" && m.Name == "identity")
         {
             return T.Token;
@@ -1487,6 +1519,8 @@ public sealed partial class Engine
     }
 
     private static readonly HashSet<string> AwsMetaMembers = ["arn", "name", "versionid", "versionstages", "createddate", "expiration", "assumedroleuser", "packedpolicysize", "sourceidentity", "metadata", "responsemetadata", "httpstatuscode", "challengename", "session", "length", "count", "expiresin", "tokentype", "version", "lastmodifieddate", "type", "datatype", "selector", "tier", "sourceresult", "requestid",
+        // an API key's id, state and labels (API Gateway CreateApiKey)
+        "id", "enabled", "tags", "description", "stagekeys",
         // the connection fields of a database secret (host, port, engine, dbname, username) are not the password
         "host", "hostname", "port", "engine", "dbname", "database", "dbinstanceidentifier", "dbclusteridentifier", "username", "user", "region"];
 
@@ -1536,7 +1570,8 @@ public sealed partial class Engine
             {
                 "stack" or "stacktrace" or "traceback" or "tb" or "traceback" => T.ErrorStack,
                 "message" or "msg" or "args" or "detail" or "reason" => T.ErrorMsg,
-                "innerexception" or "cause" or "error" => T.ErrorObj,
+                // HotChocolate IError.Exception, GraphQLError.originalError
+                "innerexception" or "cause" or "error" or "exception" or "originalerror" => T.ErrorObj,
                 _ => T.None,
             };
         }

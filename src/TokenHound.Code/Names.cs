@@ -140,9 +140,10 @@ public static class Names
 
     /// <summary>
     /// True when a name describes something about a value rather than being the value: one of its words is a
-    /// disqualifier ("correlationId", "credentialType", "tokenExpiry", "authenticationScheme").
+    /// disqualifier ("correlationId", "credentialType", "tokenExpiry", "authenticationScheme"). A name that is a token
+    /// word as a whole (<c>id_token</c>) is the token, not a description of it.
     /// </summary>
-    public static bool Describes(string name) => Memoized(ref t_describes, name, static n => Words(n).Any(Disqualifiers.Contains));
+    public static bool Describes(string name) => Memoized(ref t_describes, name, static n => Words(n) is var w && !TokenWords.Contains(string.Concat(w)) && w.Any(Disqualifiers.Contains));
 
     /// <summary>Per-thread memo of <see cref="SaysToken"/> (no locks: the scan runs one file per thread).</summary>
     [ThreadStatic]

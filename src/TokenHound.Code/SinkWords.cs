@@ -26,6 +26,8 @@ public static class SinkWords
         // responses and debug pages (THC003); Python's response factories and tracebacks
         "response", "respond", "statuscode", "errorhandler", "exceptionpage", "jsonify", "abort", "httpexception", "traceback",
         "formatexc", "formatexception", "formattb", "formatstack", "extracttb",
+        // GraphQL error formatters return the client's error: Apollo formatError(formattedError, error) → error.originalError
+        "originalerror", "formattederror", "unwrapresolvererror",
         // JWT decoding, settings and verification (THC004, THC005)
         "jwt", "jose", "decode", "verif", "validat", "atob", "base64", "algorithm", "ignoreexpiration", "parseclaims", "unverified",
         "parsesigned", "unsecured", "readtoken", "readjsonwebtoken", "requireexp", "requireaud", "requiresigned",

@@ -16,9 +16,9 @@ public class Forwarder implements RequestHandler<APIGatewayProxyRequestEvent, St
     @Override
     public String handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         String token = event.getHeaders().get("Authorization");
-        lambda.invoke(InvokeRequest.builder()
+        lambda.invoke(InvokeRequest.builder() // Noncompliant
                 .functionName(System.getenv("WORKER"))
-                .payload(SdkBytes.fromUtf8String("{\"token\":\"" + token + "\"}")) // Noncompliant
+                .payload(SdkBytes.fromUtf8String("{\"token\":\"" + token + "\"}"))
                 .build());
         sqs.sendMessage(SendMessageRequest.builder().queueUrl(System.getenv("QUEUE")).messageBody(token).build()); // Noncompliant
         return "ok";
