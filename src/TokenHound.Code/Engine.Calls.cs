@@ -80,6 +80,13 @@ public sealed partial class Engine
     private T EvalCall(CallExpr c, Scope s)
     {
         var name = CallName(c);
+        // AWS SDK for Go v1: every operation has a …WithContext twin (AssumeRoleWithContext, StartExecutionWithContext)
+        if (Go && name.Length > 11 && name.EndsWith("WithContext", StringComparison.Ordinal) && name[..^11] is var op
+            && (SecretSources.Contains(op) || ParameterSources.Contains(op) || DownstreamMethods.Contains(op)))
+        {
+            name = op;
+        }
+
         var lname = name.ToLowerInvariant();
         var recv = c.Callee is MemberExpr me ? me.Obj : null;
         var recvPath = recv is null ? "" : Path(recv);
@@ -194,6 +201,12 @@ public sealed partial class Engine
     /// </summary>
     private void TaintContainer(CallExpr c, string name, Expr? recv, T[] argT, Scope s)
     {
+        // a builder chain: sb.append(name).append('=').append(value) appends to sb
+        while (recv is CallExpr { Callee: MemberExpr { Name: "append" or "Append" or "AppendLine", Obj: var chained } } && name is "append" or "Append" or "AppendLine")
+        {
+            recv = chained;
+        }
+
         if (recv is not NameExpr { Name: var v } || c.Args.Count == 0)
         {
             return;
@@ -321,6 +334,19 @@ public sealed partial class Engine
         if (Go && recvPath == "zap" && c.Args.Count >= 2)
         {
             return argT[1] & ~(T.Literal | T.Clean | T.SecretCmd);
+        }
+
+        // a function of the same file that returns its argument serialized (mustJSON(v)): what the argument carries
+        if ((recv is null && c.Callee is NameExpr || recv is NameExpr { Name: "this" or "self" or "cls" }) && _serializerHelpers is not null
+            && _serializerHelpers.TryGetValue(name, out var serialized) && serialized < c.Args.Count)
+        {
+            return Stringify(argT[serialized]) & ~(T.Literal | T.Clean | T.SecretCmd);
+        }
+
+        // a function of the same file that returns a stack trace (stackTraceOf(ex), defined anywhere in the file)
+        if ((recv is null && c.Callee is NameExpr || recv is NameExpr { Name: "this" or "self" or "cls" }) && _traceHelpers is not null && _traceHelpers.Contains(name))
+        {
+            return T.ErrorStack;
         }
 
         // a function of the same file, walked before this call, that returns a token or a secret (sessionFrom(request),
@@ -485,6 +511,20 @@ public sealed partial class Engine
             return T.Token;
         }
 
+        // Go: the request body decoded into a variable — gin / echo c.ShouldBindJSON(&body) / c.Bind(&body),
+        // json.NewDecoder(r.Body).Decode(&body), json.Unmarshal(data, &body) of request data
+        if (Go && c.Args.Count >= 1 && c.Args[^1].Value is UnaryExpr { Op: "&", Operand: NameExpr bound })
+        {
+            var filled = lname.StartsWith("shouldbind", StringComparison.Ordinal) || lname.StartsWith("bind", StringComparison.Ordinal) ? rt & (T.WholeEvent | T.EventData)
+                : lname == "decode" && recv is CallExpr { Args.Count: 1 } dec && CallName(dec) == "NewDecoder" ? Eval(dec.Args[0].Value, s) & (T.WholeEvent | T.EventData)
+                : lname == "unmarshal" && c.Args.Count == 2 ? argT[0] & (T.WholeEvent | T.EventData)
+                : T.None;
+            if (filled != T.None && (!s.TryVar(bound.Name, out var before) || (before & ~(T.Literal | T.Clean)) == T.None))
+            {
+                Bind(bound, T.EventData, null, s);
+            }
+        }
+
         if (TransformMethods.Contains(name) || recv is null && name is "String" or "str" or "Buffer" or "[]byte" or "string" or "bytes")
         {
             var t = (rt | all) & ~(T.Literal | T.Clean | T.SecretCmd);
@@ -496,6 +536,15 @@ public sealed partial class Engine
             if (lname is "get" or "getheader" or "header" or "getvalue" or "getstring" or "getfirst" or "getordefault" or "getvalueordefault" && KeyArg(c) is { } key)
             {
                 return HeaderTaint(rt, key, s);
+            }
+
+            // every header in turn: getHeader(name) with a name taken from the request's own header names
+            // (while (names.hasMoreElements()) { String name = names.nextElement(); … req.getHeader(name) … })
+            if (lname is "getheader" or "getheaders" && c.Args.Count == 1 && c.Args[0].Value is NameExpr && (rt & T.WholeEvent) != 0
+                && Resolve(c.Args[0].Value, s) is var named && (named is CallExpr { Callee: MemberExpr { Name: "nextElement" or "next", Obj: var names } } ? Resolve(names, s) : named) is var source
+                && Text(source).Contains("getHeaderNames", StringComparison.Ordinal))
+            {
+                return T.Headers;
             }
 
             if (lname is "get" or "getheader" or "header" && c.Args.Count > 0 && recv is not null)
@@ -903,6 +952,18 @@ public sealed partial class Engine
         }
     }
 
+    /// <summary>
+    /// A constant named for a credential that holds a literal key (<c>ARCHIVE_SECRET_KEY = "…"</c>), also inside a
+    /// concatenation or template: logging it writes the key itself.
+    /// </summary>
+    private bool NamesLiteralKey(Expr e, Scope s, int depth) => depth < 4 && e switch
+    {
+        NameExpr n => Names.SaysToken(n.Name) && Resolve(n, s) is StrExpr { Value: var held } && LooksLikeKey(held),
+        BinaryExpr { Op: "+" } b => NamesLiteralKey(b.Left, s, depth + 1) || NamesLiteralKey(b.Right, s, depth + 1),
+        InterpExpr ie => ie.Parts.Exists(p => NamesLiteralKey(p, s, depth + 1)),
+        _ => false,
+    };
+
     /// <summary>A constant of a type (AuthenticationMethodType.PASSWORD, CacheOutcome.NO_CACHED_ACCESS_TOKEN): a kind, not a value.</summary>
     private static bool IsEnumConstant(MemberExpr m) =>
         m.Obj is NameExpr { Name: [var first, ..] } && char.IsUpper(first) && IsConstantName(m.Name);
@@ -929,6 +990,12 @@ public sealed partial class Engine
                 if (!IsErrorResponseBody(c.Args[i].Value, s))
                 {
                     tok |= LoggedToken(t, c.Args[i].Value, s);
+                }
+
+                // a constant named for a credential that holds a literal key (ARCHIVE_SECRET_KEY = "…"): the key itself
+                if (NamesLiteralKey(c.Args[i].Value, s, 0))
+                {
+                    tok |= T.Token;
                 }
 
                 whole |= (t & (T.WholeEvent | T.Headers)) != 0 && !PrintsSanitizedRepr(c.Args[i].Value, s);
@@ -983,6 +1050,27 @@ public sealed partial class Engine
         if (Py && recv is null && name is "Starlette" or "FastAPI" && c.Args.Any(a => a.Name == "debug" && IsTrue(a.Value)) && !GuardedBy(s, "dev"))
         {
             Report(CodeRules.DebugMode, c.NameStart, $"{name}(debug=True) returns tracebacks to the client on errors", Confidence.High);
+        }
+
+        // Tornado: tornado.web.Application(handlers, debug=True) (or serve_traceback=True) serves tracebacks in its error pages
+        if (Py && name == "Application" && (recvPath is "web" or "tornado.web" || recv is null && _src.Span.Contains("tornado", StringComparison.Ordinal))
+            && c.Args.Any(a => a.Name is "debug" or "serve_traceback" && IsTrue(a.Value)) && !GuardedBy(s, "dev"))
+        {
+            Report(CodeRules.DebugMode, c.NameStart, "the Tornado application runs with debug=True (error pages carry the traceback)", Confidence.High);
+        }
+
+        // Spring Boot: server.error.include-stacktrace=always set from code (setDefaultProperties(Map.of(…)), System.setProperty,
+        // props.put(…)): every error response carries the stack trace
+        if (Java && c.Args.Count >= 2 && !GuardedBy(s, "dev"))
+        {
+            for (var i = 0; i + 1 < c.Args.Count; i++)
+            {
+                if (c.Args[i].Value is StrExpr { Value: "server.error.include-stacktrace" or "server.error.includeStacktrace" or "server.error.include_stacktrace" }
+                    && c.Args[i + 1].Value is StrExpr { Value: var mode } && mode.Equals("always", StringComparison.OrdinalIgnoreCase))
+                {
+                    Report(CodeRules.DebugMode, c.NameStart, "server.error.include-stacktrace=always: Spring's error responses carry the stack trace", Confidence.High);
+                }
+            }
         }
 
         if (Py && name == "run" && c.Args.Any(a => a.Name == "debug" && IsTrue(a.Value)) && !GuardedBy(s, "dev"))
@@ -1074,7 +1162,7 @@ public sealed partial class Engine
         }
 
         var err = errorStatus || InErrorContext(s);
-        if ((t & T.ErrorStack) != 0)
+        if ((t & T.ErrorStack) != 0 && !InDebugPage(s))
         {
             Report(CodeRules.ErrorResponse, offset, $"{what} carries a stack trace / full exception", Confidence.High);
         }
@@ -1086,8 +1174,64 @@ public sealed partial class Engine
         {
             Report(CodeRules.ErrorResponse, offset, $"{what} echoes the caller's token / request headers in an error response", Confidence.High);
         }
+        else if ((t & T.Token) != 0 && (t & T.AwsSecret) == 0 && EchoesCredentialHeader(body, s, 0))
+        {
+            Report(CodeRules.ErrorResponse, offset, $"{what} echoes the caller's credential header back", Confidence.High);
+        }
+    }
 
-        _ = body;
+    /// <summary>
+    /// Inside a function named for debugging (Starlette's <c>debug_response</c>, a <c>renderDebugPage</c>): the framework's
+    /// debug page, shown only when debug mode is on — the switch is what THC004 reports.
+    /// </summary>
+    private static bool InDebugPage(Scope s)
+    {
+        for (var sc = s; sc is not null; sc = sc.Parent)
+        {
+            if (sc.Fn.Name is { } fname && fname.Contains("debug", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The body reads an incoming credential header or token cookie straight off the request (<c>res.json({ authorization:
+    /// req.headers.authorization })</c>, <c>Ok(new { auth = Request.Headers["Authorization"] })</c>): the caller's token
+    /// echoed back, whatever the status. A token the handler issued (<c>{ accessToken: jwt.sign(…) }</c>) is not.
+    /// </summary>
+    private bool EchoesCredentialHeader(Expr e, Scope s, int depth)
+    {
+        if (depth > 6)
+        {
+            return false;
+        }
+
+        switch (e)
+        {
+            case CallExpr c when depth == 0 || Serializers.Contains(CallName(c)) || c.Initializer is not null || CallName(c) is "of" or "singletonMap" or "H" or "jsonify":
+                return c.Args.Exists(a => EchoesCredentialHeader(a.Value, s, depth + 1)) || c.Initializer is { } init && EchoesCredentialHeader(init, s, depth + 1);
+            case CallExpr { Callee: MemberExpr { Obj: var hdrs, Name: "get" or "getHeader" or "header" or "Get" or "GetHeader" } } g when g.Args.Count >= 1 && g.Args[0].Value is StrExpr { Value: var key }:
+                return IsCredentialKey(key) && (Eval(hdrs, s) & (T.Headers | T.WholeEvent)) != 0;
+            case ObjectExpr o:
+                return o.Props.Exists(p => EchoesCredentialHeader(p.Value, s, depth + 1));
+            case ArrayExpr a:
+                return a.Items.Exists(i => EchoesCredentialHeader(i, s, depth + 1));
+            case InterpExpr ie:
+                return ie.Parts.Exists(p => EchoesCredentialHeader(p, s, depth + 1));
+            case BinaryExpr { Op: "+" or "??" or "||" } b:
+                return EchoesCredentialHeader(b.Left, s, depth + 1) || EchoesCredentialHeader(b.Right, s, depth + 1);
+            case MemberExpr m when IsCredentialKey(m.Name):
+                return (Eval(m.Obj, s) & T.Headers) != 0;
+            case IndexExpr { Index: StrExpr k } ix when IsCredentialKey(k.Value):
+                return (Eval(ix.Obj, s) & T.Headers) != 0;
+            default:
+                return false;
+        }
+
+        static bool IsCredentialKey(string k) => Names.IsCredentialHeader(k) || Names.IsTokenCookie(k);
     }
 
     private static readonly HashSet<string> PyResponseFactories = ["jsonify", "make_response", "Response", "JsonResponse", "HttpResponse", "HttpResponseServerError", "HttpResponseBadRequest", "JSONResponse", "PlainTextResponse", "HTMLResponse", "HTTPException", "abort"];
@@ -1179,6 +1323,13 @@ public sealed partial class Engine
             return;
         }
 
+        // Tornado: self.write(…) / self.finish(…) in a RequestHandler (write_error builds the error page)
+        if (Py && recv is NameExpr { Name: "self" } && name is "write" or "finish" && c.Args.Count == 1 && _src.Span.Contains("tornado", StringComparison.Ordinal))
+        {
+            CheckResponseBody(c, all, c.NameStart, s, StatusErr(), "the Tornado response");
+            return;
+        }
+
         if (Py && recv is null && PyResponseFactories.Contains(name))
         {
             CheckResponseBody(c, all, c.NameStart, s, StatusErr(), "the HTTP response");
@@ -1195,6 +1346,13 @@ public sealed partial class Engine
         if (Java && ((name is "body" or "withBody" or "setBody" or "entity" && c.Args.Count == 1) || (name is "write" or "print" or "println" && recvPath.Contains("getWriter()", StringComparison.Ordinal))))
         {
             CheckResponseBody(c, all, c.NameStart, s, StatusErr() || JavaStatus.IsMatch(Text(c)), "the HTTP response");
+            return;
+        }
+
+        // Spring: new ResponseEntity<>(body, HttpStatus.INTERNAL_SERVER_ERROR) / (body, headers, status)
+        if (Java && c.IsNew && name == "ResponseEntity" && c.Args.Count >= 2)
+        {
+            CheckResponseBody(c, argT[0], c.NameStart, s, StatusErr() || JavaStatus.IsMatch(Text(c)), "the HTTP response");
             return;
         }
 
@@ -1225,6 +1383,12 @@ public sealed partial class Engine
             else if (name == "WriteString" && recvPath == "io" && argT.Length >= 2)
             {
                 CheckResponseBody(c, argT[1], c.NameStart, s, false, "the HTTP response");
+            }
+            else if (name == "Encode" && recv is CallExpr { Args.Count: 1 } enc && CallName(enc) == "NewEncoder"
+                && (enc.Args[0].Value is NameExpr { Name: "w" or "rw" or "writer" or "resp" or "res" } || Path(enc.Args[0].Value).EndsWith("Writer", StringComparison.Ordinal)))
+            {
+                // json.NewEncoder(w).Encode(body) writes the body to the http.ResponseWriter
+                CheckResponseBody(c, all, c.NameStart, s, false, "the HTTP response");
             }
         }
     }
@@ -1530,6 +1694,17 @@ public sealed partial class Engine
 
             return;
         }
+        else if (Cs && c.Args.Count == 1 && c.Args[0].Value is CallExpr { IsNew: true, Args.Count: >= 2 } webCookie && CallName(webCookie) == "HttpCookie"
+            && (name is "Add" or "Set" && recvPath.EndsWith("Cookies", StringComparison.Ordinal) || name is "SetCookie" or "AppendCookie"))
+        {
+            // System.Web: Response.Cookies.Add(new HttpCookie("auth", token) { Expires = … }) — created and sent at once;
+            // HttpOnly and Secure are false unless the initializer sets them
+            nameArg = webCookie.Args[0].Value;
+            valueArg = webCookie.Args[1].Value;
+            opts = webCookie.Initializer;
+            optsMissing = webCookie.Initializer is null;
+            kind = "HttpCookie";
+        }
         else if (Java && c.Callee is MemberExpr { Obj: NameExpr v } && s.JavaCookies.TryGetValue(v.Name, out var jc))
         {
             if (name is "setHttpOnly" or "httpOnly" && c.Args.Count == 1 && IsTrue(c.Args[0].Value))
@@ -1767,31 +1942,40 @@ public sealed partial class Engine
         }
 
         var t = Eval(r, s);
-        return (false, (t & T.EnvValue) != 0 || ConfiguredKey(r));
+        return (false, (t & T.EnvValue) != 0 || (t & (T.AwsSecret | T.Token | T.WholeEvent | T.EventData | T.Headers)) == 0 && IsConfigKeyRead(r, s));
     }
 
     /// <summary>
-    /// A configuration value named as an AWS access key (<c>config["Aws:AccessKeyId"]</c>,
-    /// <c>configuration.GetValue&lt;string&gt;("Aws:SecretAccessKey")</c>, <c>env.getProperty("aws.secretKey")</c>): static keys
-    /// kept in settings, copied like environment variables.
+    /// An access key read from the application's configuration by its name: <c>Configuration["Aws:SecretAccessKey"]</c>,
+    /// <c>section["AccessKeyId"]</c> of <c>Configuration.GetSection("LegacyAws")</c>, <c>props.getProperty("partner.aws.accessKeyId")</c>,
+    /// <c>config.get("aws", "secret_access_key")</c>: static keys kept in a settings file.
     /// </summary>
-    private static bool ConfiguredKey(Expr e)
+    private bool IsConfigKeyRead(Expr e, Scope s)
     {
-        var (recv, key) = e switch
+        var (obj, key) = e switch
         {
             IndexExpr { Index: StrExpr k } ix => (ix.Obj, k.Value),
-            CallExpr { Callee: MemberExpr { Name: "GetValue" or "getProperty" or "getRequiredProperty" or "getString" or "get" } m, Args: [{ Value: StrExpr k }, ..] } => (m.Obj, k.Value),
-            _ => (null, ""),
+            CallExpr { Callee: MemberExpr { Name: "getProperty" or "GetValue" or "getString" or "GetString" or "get" or "Get" } m } c
+                => (m.Obj, c.Args.Take(2).Select(a => a.Value).OfType<StrExpr>().Select(k => k.Value).LastOrDefault(AwsKeySetting)),
+            _ => (null, null),
         };
-        if (recv is null)
+        if (obj is null || key is null || !AwsKeySetting(key) || (Eval(obj, s) & (T.AwsSecret | T.Token | T.WholeEvent | T.EventData | T.Headers)) != 0)
         {
             return false;
         }
 
-        var root = Names.Norm(Path(recv));
-        var n = Names.Norm(key);
-        return (root.Contains("config", StringComparison.Ordinal) || root.Contains("settings", StringComparison.Ordinal) || root.EndsWith("environment", StringComparison.Ordinal) || root == "env")
-            && (n.Contains("accesskey", StringComparison.Ordinal) || n.Contains("secretkey", StringComparison.Ordinal));
+        var source = Text(Resolve(obj, s)).ToLowerInvariant();
+        return source.Contains("config", StringComparison.Ordinal) || source.Contains("setting", StringComparison.Ordinal) || source.Contains("prop", StringComparison.Ordinal)
+            || source.Contains("cfg", StringComparison.Ordinal) || source.Contains("conf", StringComparison.Ordinal) || source.Contains("section", StringComparison.Ordinal)
+            || source.Contains("viper", StringComparison.Ordinal) || source.Contains("options", StringComparison.Ordinal)
+            || source == "env" || source.EndsWith("environment", StringComparison.Ordinal); // Spring's env.getProperty("aws.secretKey")
+
+        // the last segment of the setting's path names an AWS access key id or secret access key
+        static bool AwsKeySetting(string k)
+        {
+            var leaf = Names.Norm(k[(k.LastIndexOfAny([':', '.', '/']) + 1)..]);
+            return leaf is "accesskeyid" or "awsaccesskeyid" or "accesskey" or "awsaccesskey" or "secretaccesskey" or "awssecretaccesskey" or "secretkey" or "awssecretkey" or "awssecretaccesskeyid";
+        }
     }
 
     /// <summary>

@@ -58,6 +58,8 @@ public sealed partial class Engine
         _scratch.Clear();
         Statements(fn.Body, 0, 4, _scratch);
         AddLogHelper(name, fn, _scratch);
+        AddTraceHelper(name, fn, _scratch);
+        AddSerializerHelper(name, fn, _scratch);
         foreach (var st in _scratch)
         {
             if (st is not ReturnStmt { Value: { } value })
@@ -84,6 +86,97 @@ public sealed partial class Engine
             var cookiesParam = cookies is NameExpr ? ParamIndex(cookies, fn, 0) : -1;
             (_responseHelpers ??= new Dictionary<string, ResponseHelper>(StringComparer.Ordinal))[name] = new ResponseHelper(bodyParam, statusParam, fixedStatus, cookiesParam);
             return;
+        }
+    }
+
+    /// <summary>Serializer helpers: functions of the file that return their parameter serialized; the parameter index.</summary>
+    private Dictionary<string, int>? _serializerHelpers;
+
+    /// <summary>
+    /// A function that returns one of its parameters serialized (<c>func mustJSON(v interface{}) string { b, err :=
+    /// json.Marshal(v); …; return string(b) }</c>, <c>const toBody = (o) =&gt; JSON.stringify(o)</c>): a call to it
+    /// carries what its argument carries, wherever it is defined in the file.
+    /// </summary>
+    private void AddSerializerHelper(string name, FunctionDef fn, List<Stmt> statements)
+    {
+        foreach (var st in statements)
+        {
+            if (st is not ReturnStmt { Value: { } value })
+            {
+                continue;
+            }
+
+            var v = Go && value is ArrayExpr { Items.Count: > 0 } tuple ? tuple.Items[0] : value;
+            // string(b) / str(b) / b.toString() of a local assigned from a serializer call
+            if (v is CallExpr { Args.Count: 1, Callee: NameExpr { Name: "string" or "str" or "String" } } conv && conv.Args[0].Value is NameExpr local)
+            {
+                v = statements.Select(x => x is AssignStmt { Target: var t, Value: var val } && (t is NameExpr tn && tn.Name == local.Name || t is ArrayExpr { Items: [NameExpr first, ..] } && first.Name == local.Name) ? val : null)
+                    .FirstOrDefault(x => x is not null) ?? v;
+            }
+
+            if (v is CallExpr { Args.Count: >= 1 } ser && Serializers.Contains(CallName(ser)) && ParamIndex(ser.Args[0].Value, fn, 1) is >= 0 and var i)
+            {
+                (_serializerHelpers ??= new Dictionary<string, int>(StringComparer.Ordinal))[name] = i;
+                return;
+            }
+        }
+    }
+
+    /// <summary>Stack-trace helpers: functions of the file that return the stack trace of their parameter.</summary>
+    private HashSet<string>? _traceHelpers;
+
+    /// <summary>
+    /// A function that returns a stack trace (<c>static String stackTraceOf(Throwable t) { StringWriter sw = …;
+    /// t.printStackTrace(new PrintWriter(sw)); return sw.toString(); }</c>, <c>def trace(): return "".join(traceback.format_exception(…))</c>,
+    /// <c>ExceptionUtils.getStackTrace(e)</c>): a call to it is a stack trace wherever it is defined in the file.
+    /// </summary>
+    private void AddTraceHelper(string name, FunctionDef fn, List<Stmt> statements)
+    {
+        foreach (var st in statements)
+        {
+            if (st is ReturnStmt { Value: { } value } && IsStackTraceValue(value, fn, statements, 0))
+            {
+                (_traceHelpers ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+                return;
+            }
+        }
+    }
+
+    private static bool IsStackTraceValue(Expr v, FunctionDef fn, List<Stmt> statements, int depth)
+    {
+        if (depth > 3)
+        {
+            return false;
+        }
+
+        switch (v)
+        {
+            case CallExpr c:
+                var n = CallName(c);
+                var recv = c.Callee is MemberExpr m ? m.Obj : null;
+                if (n is "format_exc" or "format_exception" or "format_tb" or "format_stack" or "getStackTrace" or "getStackTraceAsString"
+                    || n == "Stack" && recv is NameExpr { Name: "debug" })
+                {
+                    return n != "getStackTrace" || recv is NameExpr { Name: "ExceptionUtils" }; // Throwable.getStackTrace() is an array of frames
+                }
+
+                // "".join(traceback.format_exception(…)), str(…), string(debug.Stack())
+                if (n is "join" or "str" or "string" or "String" && c.Args.Count == 1)
+                {
+                    return IsStackTraceValue(c.Args[0].Value, fn, statements, depth + 1);
+                }
+
+                // sw.toString() of a writer the function printed a stack trace into
+                if (n is "toString" or "ToString" && c.Args.Count == 0 && recv is NameExpr writer)
+                {
+                    return statements.Exists(x => x is ExprStmt { E: CallExpr { Callee: MemberExpr { Name: "printStackTrace" }, Args: [{ Value: CallExpr { IsNew: true, Args: [{ Value: NameExpr into }, ..] } }] } } && into.Name == writer.Name);
+                }
+
+                return false;
+            case MemberExpr { Name: "stack" or "StackTrace", Obj: NameExpr p }:
+                return fn.Params.Exists(q => q.Name == p.Name); // return err.stack
+            default:
+                return false;
         }
     }
 

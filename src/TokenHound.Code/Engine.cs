@@ -367,6 +367,13 @@ public sealed partial class Engine
         // a parameter bound to a request header or cookie: @RequestHeader("Authorization") String auth, FastAPI Header()
         if (p.Header is { } header)
         {
+            // a map-typed binding holds them all (Spring @RequestHeader Map<String, String> headers, MultiValueMap, HttpHeaders)
+            if (p.Type is { } boundType && (boundType.StartsWith("Map", StringComparison.Ordinal) || boundType.StartsWith("MultiValueMap", StringComparison.Ordinal)
+                || boundType.StartsWith("HttpHeaders", StringComparison.Ordinal) || boundType.Contains("Dictionary", StringComparison.Ordinal)))
+            {
+                return T.Headers;
+            }
+
             return Names.IsCredentialHeader(header) || Names.IsTokenCookie(header) || Names.SaysToken(header) ? T.Token : T.EventData;
         }
 

@@ -164,6 +164,14 @@ public static class Names
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SaysTokenCore(string name)
     {
+        // a configuration path ("Jwt:Issuer", "LegacyAws:SecretAccessKey") names its value by the last segment; the
+        // sections before it only group settings ("Jwt:Issuer" is an issuer, "Jwt:Key" the JWT's key)
+        var colon = name.LastIndexOf(':');
+        if (colon > 0 && colon < name.Length - 1 && name.IndexOf(' ') < 0)
+        {
+            var leaf = name[(colon + 1)..];
+            return Norm(leaf) is "key" or "value" ? SaysTokenCore(name[..colon] + "_" + leaf) : SaysTokenCore(leaf);
+        }
 
         var words = Words(name);
         if (words.Count == 0)
@@ -253,7 +261,9 @@ public static class Names
 
         var n = Norm(name);
 
-        return SaysToken(name) || n is "session" or "sessionid" or "sid" or "auth" or "jwt" or "connect.sid" or "idtoken" or "accesstoken" or "refreshtoken";
+        // a session cookie under a prefix (legacy_session, portal_sid) is still the session
+        return SaysToken(name) || n is "session" or "sessionid" or "sid" or "auth" or "jwt" or "connect.sid" or "idtoken" or "accesstoken" or "refreshtoken"
+            || Words(name) is { Count: > 1 } w && w[^1] is "session" or "sid" or "sessid";
     }
 
     /// <summary>Names of the incoming event / request object of a handler.</summary>

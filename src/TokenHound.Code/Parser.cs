@@ -2692,9 +2692,9 @@ public sealed class Parser
             n += "." + Next().Text;
         }
 
-        if (IsP("["))
+        if (IsP("[") || n is "interface" or "struct" && IsP("{"))
         {
-            SkipBalanced();
+            SkipBalanced(); // map[string]interface{}{…}: the braces of interface{} / struct{…} belong to the type
         }
 
         var name = At(new NameExpr("[]" + n), start);
