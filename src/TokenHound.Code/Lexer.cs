@@ -80,7 +80,6 @@ public ref struct Lexer
         _end = end;
         _lang = lang;
         _indents.Push(0);
-        _names = ThreadTable(ref t_names);
         var expected = Math.Max(16, (end - start) / 6); // about one token per 5-7 chars of code
         if (reuse is null)
         {
@@ -98,17 +97,15 @@ public ref struct Lexer
     public static List<Token> Lex(string s, Lang lang) => Lex(s, 0, s.Length, lang);
 
     /// <summary>
-    /// Identifiers (and short string literals), one string each, with whether each is a sink word
-    /// (<see cref="SinkWords"/>). The tables are the calling thread's and are kept from file to file, so that the words
-    /// every file shares (`const`, `function`, `this`, `require`, …) are copied and classified once per thread rather than
-    /// once per file (classifying was a fifth of the lexer's time on the npm benchmark tree); a table grown past
-    /// <see cref="MaxReusedEntries"/> is cleared, which bounds its memory whatever the tree.
+    /// The file's identifiers (and short string literals), one string each, with whether each is a sink word
+    /// (<see cref="SinkWords"/>), decided once per file. The tables themselves are the calling thread's, cleared for
+    /// each file rather than allocated for it (their entry arrays were a tenth of the code analysis' allocations); a
+    /// table grown past <see cref="MaxReusedEntries"/> by a large file is dropped. (Keeping the entries from file to
+    /// file instead saved no measurable time and lets the tables grow with the tree.)
     /// </summary>
-    private readonly Dictionary<string, (string Text, bool Sink)>.AlternateLookup<ReadOnlySpan<char>> _names;
+    private Dictionary<string, (string Text, bool Sink)>? _names;
 
-    private Dictionary<string, (string Text, bool Sink)>.AlternateLookup<ReadOnlySpan<char>> _strings;
-
-    private bool _hasStrings;
+    private Dictionary<string, (string Text, bool Sink)>? _strings;
 
     [ThreadStatic]
     private static Dictionary<string, (string Text, bool Sink)>? t_names;
@@ -116,28 +113,29 @@ public ref struct Lexer
     [ThreadStatic]
     private static Dictionary<string, (string Text, bool Sink)>? t_strings;
 
-    private const int MaxReusedEntries = 1 << 16;
+    private const int MaxReusedEntries = 1 << 14;
 
     /// <summary>String literals up to this length are interned (longer ones are mostly unique).</summary>
     private const int MaxInternedString = 48;
 
-    private static Dictionary<string, (string Text, bool Sink)>.AlternateLookup<ReadOnlySpan<char>> ThreadTable(ref Dictionary<string, (string Text, bool Sink)>? table)
+    private static Dictionary<string, (string Text, bool Sink)> ThreadTable(ref Dictionary<string, (string Text, bool Sink)>? table)
     {
-        if (table is null)
+        if (table is null || table.Count > MaxReusedEntries)
         {
-            table = new Dictionary<string, (string, bool)>(4096, StringComparer.Ordinal);
+            table = new Dictionary<string, (string, bool)>(1024, StringComparer.Ordinal);
         }
-        else if (table.Count > MaxReusedEntries)
+        else
         {
             table.Clear();
         }
 
-        return table.GetAlternateLookup<ReadOnlySpan<char>>();
+        return table;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (string Text, bool Sink) Intern(Dictionary<string, (string Text, bool Sink)>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<char> span)
+    private static (string Text, bool Sink) Intern(Dictionary<string, (string Text, bool Sink)> table, ReadOnlySpan<char> span)
     {
+        var lookup = table.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(span, out var found))
         {
             return found;
@@ -145,13 +143,16 @@ public ref struct Lexer
 
         var str = span.ToString();
         var entry = (str, SinkWords.Contains(span));
-        lookup.Dictionary[str] = entry;
+        table[str] = entry;
         return entry;
     }
 
     /// <summary>One string per distinct identifier, with whether it is a sink word.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private readonly (string Text, bool Sink) Intern(int start, int end) => Intern(_names, _s.Slice(start, end - start));
+    private (string Text, bool Sink) Intern(int start, int end)
+    {
+        return Intern(_names ??= ThreadTable(ref t_names), _s.Slice(start, end - start));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<Token> Lex(string s, int start, int end, Lang lang) => Lex(s, start, end, lang, null);
@@ -717,13 +718,7 @@ public ref struct Lexer
             _i = k + 1;
             if (content.Length <= MaxInternedString)
             {
-                if (!_hasStrings)
-                {
-                    _strings = ThreadTable(ref t_strings);
-                    _hasStrings = true;
-                }
-
-                var str = Intern(_strings, content);
+                var str = Intern(_strings ??= ThreadTable(ref t_strings), content);
                 Emit(TokKind.Str, st, str.Text, str.Sink);
             }
             else
