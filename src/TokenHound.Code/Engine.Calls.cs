@@ -953,6 +953,66 @@ public sealed partial class Engine
     }
 
     /// <summary>
+    /// A C# message template (the first string argument) whose placeholder names a token (<c>{Token}</c>,
+    /// <c>{@ApiKey}</c>, <c>{ResetToken:l}</c>) for a value that is not a literal or cleaned (hash, length): the
+    /// placeholders take the following arguments in order. A value whose own name describes it (<c>tokenId</c>,
+    /// <c>tokenHash</c>) is not the token.
+    /// </summary>
+    private static T TemplateNamedToken(CallExpr c, T[] argT)
+    {
+        var ti = -1;
+        for (var i = 0; i < c.Args.Count && i < 3; i++)
+        {
+            if (c.Args[i].Value is StrExpr)
+            {
+                ti = i;
+                break;
+            }
+        }
+
+        if (ti < 0 || ((StrExpr)c.Args[ti].Value).Value is not { } tpl || tpl.IndexOf('{') < 0)
+        {
+            return T.None;
+        }
+
+        var arg = ti + 1;
+        for (var i = 0; i < tpl.Length && arg < c.Args.Count; i++)
+        {
+            if (tpl[i] != '{')
+            {
+                continue;
+            }
+
+            if (i + 1 < tpl.Length && tpl[i + 1] == '{')
+            {
+                i++; // {{ is a literal brace
+                continue;
+            }
+
+            var end = tpl.IndexOf('}', i + 1);
+            if (end < 0)
+            {
+                break;
+            }
+
+            var ph = tpl.AsSpan(i + 1, end - i - 1).TrimStart("@$");
+            var cut = ph.IndexOfAny(':', ',');
+            var phName = (cut >= 0 ? ph[..cut] : ph).ToString();
+            var v = c.Args[arg].Value;
+            var t = argT[arg];
+            arg++;
+            i = end;
+            if (Names.SaysToken(phName) && (t & (T.Clean | T.Literal)) == 0 && v is not (StrExpr or LitExpr)
+                && !(v is NameExpr vn && Names.Describes(vn.Name)) && !(v is MemberExpr vm && Names.Describes(vm.Name)))
+            {
+                return T.NamedToken;
+            }
+        }
+
+        return T.None;
+    }
+
+    /// <summary>
     /// A constant named for a credential that holds a literal key (<c>ARCHIVE_SECRET_KEY = "…"</c>), also inside a
     /// concatenation or template: logging it writes the key itself.
     /// </summary>
@@ -999,6 +1059,13 @@ public sealed partial class Engine
                 }
 
                 whole |= (t & (T.WholeEvent | T.Headers)) != 0 && !PrintsSanitizedRepr(c.Args[i].Value, s);
+            }
+
+            // a message template names its values (Serilog, Microsoft.Extensions.Logging, NLog):
+            // _logger.LogWarning("Impersonation token {Token} issued for {UserId}", issued, userId)
+            if (Cs && tok == T.None)
+            {
+                tok |= TemplateNamedToken(c, argT);
             }
 
             // structured fields set on the way: logrus log.WithField("k", v).Info(...), WithFields(log.Fields{...}),
@@ -1303,6 +1370,15 @@ public sealed partial class Engine
 
         // Next.js / the Fetch API: NextResponse.json(body, { status: 401 }), Response.json(…), new Response(body, { status })
         if (Js && (recvPath is "NextResponse" or "Response" && name == "json" || c.IsNew && name is "Response" or "NextResponse") && c.Args.Count >= 1)
+        {
+            CheckResponseBody(c, argT[0], c.NameStart, s, StatusErr() || FetchErrorStatus().IsMatch(Text(c)), "the HTTP response");
+            return;
+        }
+
+        // Remix / React Router / SvelteKit: a bare json(body, { status: 500 }) imported from the framework is the response
+        if (Js && recv is null && !c.IsNew && name == "json" && c.Args.Count >= 1
+            && (_src.Span.Contains("@remix-run/", StringComparison.Ordinal) || _src.Span.Contains("react-router", StringComparison.Ordinal)
+                || _src.Span.Contains("@sveltejs/kit", StringComparison.Ordinal)))
         {
             CheckResponseBody(c, argT[0], c.NameStart, s, StatusErr() || FetchErrorStatus().IsMatch(Text(c)), "the HTTP response");
             return;

@@ -1167,6 +1167,20 @@ public sealed partial class Engine
                     break;
                 }
 
+            case IndexExpr { Index: StrExpr } ix when t != T.None:
+                {
+                    // a value kept under a literal key (_cache["value"] = json.loads(secret)) is read back by that key
+                    var p = Path(ix);
+                    s.Vars[p] = t;
+                    if (value is not null)
+                    {
+                        s.Defs[p] = value;
+                    }
+
+                    _indexBound = true;
+                    break;
+                }
+
             case ObjectExpr o:
                 foreach (var p in o.Props)
                 {
@@ -1648,6 +1662,8 @@ public sealed partial class Engine
         "expiresin", "expires", "tokentype", "ttl",
     ];
 
+    private bool _indexBound;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T EvalIndex(IndexExpr ix, Scope s)
     {
@@ -1658,6 +1674,19 @@ public sealed partial class Engine
             if (objPath is "process.env" or "os.environ")
             {
                 return EnvTaint(key.Value);
+            }
+
+            if (_indexBound && s.TryVar(Path(ix), out var kept))
+            {
+                return kept;
+            }
+
+            // a key of a dict / object literal kept in a variable (message = {"tenant_id": …, "token": secret};
+            // message["tenant_id"]) is that key's value: the other keys' secrets are not in it
+            if ((ot & AnyToken) != 0 && ix.Obj is NameExpr && LiteralProperty(ix.Obj, key.Value, s) is { } pv
+                && (Eval(pv, s) is var pt) && (pt & (AnyToken | T.EventData | T.Headers | T.WholeEvent | T.ErrorObj | T.ErrorMsg | T.ErrorStack)) == 0)
+            {
+                return pt;
             }
 
             return MemberTaint(ot, key.Value, s);
@@ -1933,6 +1962,10 @@ public sealed partial class Engine
     private static bool IsNull(Expr e) => e is LitExpr { Kind: LitKind.Null };
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>The value of a key of the object / dict literal a variable holds, if the literal has that key.</summary>
+    private Expr? LiteralProperty(Expr obj, string key, Scope s) =>
+        AsObject(Resolve(obj, s)) is { } o && o.GetProp(key) is { Key: not null } prop && prop.Value is not null ? prop.Value : null;
+
     private Expr Resolve(Expr e, Scope s)
     {
         e = Unwrap(e);

@@ -192,6 +192,21 @@ public static class Names
             return true;
         }
 
+        // an OAuth token endpoint's response (tokenResponse, token_response, oauthTokenResponse) holds the tokens it issued
+        if (words.Count >= 2 && words[^1] == "response" && words[^2] is "token" or "tokens")
+        {
+            var described = false;
+            for (var i = 0; i < words.Count - 2; i++)
+            {
+                described |= Disqualifiers.Contains(words[i]);
+            }
+
+            if (!described)
+            {
+                return true;
+            }
+        }
+
         for (var i = 0; i < words.Count; i++)
         {
             var w = words[i];

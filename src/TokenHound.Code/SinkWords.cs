@@ -48,6 +48,8 @@ public static class SinkWords
     private static readonly HashSet<string> Receivers = new(StringComparer.Ordinal)
     {
         "res", "resp", "reply", "ctx", "requests", "axios", "httpx", "session", "client", "http", "got", "superagent",
+        // err.stack: a stack trace returned through a framework helper without a sink word (Remix json({ stack }))
+        "stack",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ReceiverLookup = Receivers.GetAlternateLookup<ReadOnlySpan<char>>();
