@@ -64,7 +64,7 @@ public sealed partial class Engine
     [GeneratedRegex(@"^(GetSecretValue|BatchGetSecretValue|CreateApiKey|AssumeRole\w*|GetSessionToken|GetFederationToken|InitiateAuth|AdminInitiateAuth|RespondToAuthChallenge|GetCredentialsForIdentity|GetParameters?(ByPath)?)(Command|Request|Input)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SecretCommand { get; }
 
-    [GeneratedRegex(@"^(Invoke|InvokeAsync|StartExecution|StartSyncExecution|SendMessage|SendMessageBatch|Publish|PublishBatch|PutEvents|PutRecord|PutRecords|SendTaskSuccess)(Command|Request|Input|RequestEntry|Entry)?$|^PutEventsRequestEntry$|^SendMessageBatchRequestEntry$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(Invoke|InvokeAsync|StartExecution|StartSyncExecution|SendMessage|SendMessageBatch|Publish|PublishBatch|PutEvents|PutRecord|PutRecords|PutRecordBatch|SendTaskSuccess)(Command|Request|Input|RequestEntry|Entry)?$|^PutEventsRequestEntry$|^SendMessageBatchRequestEntry$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DownstreamType { get; }
 
     private static readonly HashSet<string> DownstreamMethods = new(StringComparer.OrdinalIgnoreCase)
@@ -72,6 +72,7 @@ public sealed partial class Engine
         "invoke", "invokeasync", "invoke_async", "startexecution", "start_execution", "startexecutionasync", "startsyncexecution",
         "start_sync_execution", "sendmessage", "send_message", "sendmessageasync", "sendmessagebatch", "send_message_batch",
         "publish", "publishasync", "putevents", "put_events", "puteventsasync", "putrecord", "put_record", "putrecords", "put_records",
+        "putrecordbatch", "put_record_batch",
         "sendtasksuccess", "send_task_success",
     };
 
@@ -351,7 +352,9 @@ public sealed partial class Engine
 
         // a function of the same file, walked before this call, that returns a token or a secret (sessionFrom(request),
         // tenantCredentials(id) returning STS credentials)
-        if ((recv is null && c.Callee is NameExpr || recv is NameExpr { Name: "this" or "self" }) && LocalFunction(name) is { Returns: var returned }
+        // Go: an unexported method called on a receiver (n.providerKey(ctx)) can only be one of this package's
+        if ((recv is null && c.Callee is NameExpr || recv is NameExpr { Name: "this" or "self" } || Go && recv is NameExpr && name.Length > 0 && char.IsLower(name[0]))
+            && LocalFunction(name) is { Returns: var returned }
             && (returned & (T.Token | T.AwsSecret)) != 0)
         {
             return returned & (T.Token | T.AwsSecret);
@@ -2285,7 +2288,7 @@ public sealed partial class Engine
     private static bool SqsOrSnsClient(string recvPath) =>
         recvPath.Contains("sqs", StringComparison.OrdinalIgnoreCase) || recvPath.Contains("sns", StringComparison.OrdinalIgnoreCase);
 
-    private void CheckDownstreamObject(ObjectExpr o, Scope s, string what)
+    private void CheckDownstreamObject(ObjectExpr o, Scope s, string what, int at = -1)
     {
         foreach (var p in o.Props)
         {
@@ -2297,11 +2300,27 @@ public sealed partial class Engine
             var k = Names.Norm(p.Key);
             if (DownstreamKeys.Contains(k))
             {
-                CheckDownstreamValue(p.Value, p.KeyStart, s, what);
+                CheckDownstreamValue(p.Value, at >= 0 ? at : p.KeyStart, s, what);
             }
             else if (k == "entries" && p.Value is ArrayExpr ents)
             {
                 foreach (var en in ents.Items)
+                {
+                    if (AsObject(Resolve(en, s)) is { } eo)
+                    {
+                        CheckDownstreamObject(eo, s, what);
+                    }
+                }
+            }
+            else if (k is "entries" or "records" && MappedObject(p.Value) is { } mapped)
+            {
+                // Kinesis PutRecords / Firehose PutRecordBatch: Records: records.map((r) => ({ Data: … })), reported at the
+                // key (the projection is a function of its own: its line is not the call's)
+                CheckDownstreamObject(mapped, s, what, at >= 0 ? at : p.KeyStart);
+            }
+            else if (k == "records" && p.Value is ArrayExpr recs)
+            {
+                foreach (var en in recs.Items)
                 {
                     if (AsObject(Resolve(en, s)) is { } eo)
                     {
@@ -2322,6 +2341,12 @@ public sealed partial class Engine
             }
         }
     }
+
+    /// <summary>The object literal a <c>.map(…)</c> projection returns: <c>items.map((r) => ({ Data: … }))</c>.</summary>
+    private static ObjectExpr? MappedObject(Expr v) =>
+        v is CallExpr { Callee: MemberExpr { Name: "map" }, Args: [{ Value: LambdaExpr { Fn.Body: [.., ReturnStmt { Value: { } ret }] } }] }
+            ? AsObject(Unwrap(ret))
+            : null;
 
     private void CheckDownstreamValue(Expr v, int offset, Scope s, string what)
     {
@@ -2362,6 +2387,17 @@ public sealed partial class Engine
                 return c.Args.Any(a => PayloadNamesToken(a.Value, depth + 1, resolve));
             case CallExpr { Initializer: { } init } when resolve is not null:
                 return PayloadNamesToken(init, depth + 1, resolve); // Go map / struct literal
+            case InterpExpr ie:
+                // a JSON line: `${JSON.stringify({ …, apiKey: r.apiKey })}\n`
+                foreach (var part in ie.Parts)
+                {
+                    if (part is not StrExpr && PayloadNamesToken(part, depth + 1, resolve))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             case ObjectExpr o:
                 foreach (var p in o.Props)
                 {
