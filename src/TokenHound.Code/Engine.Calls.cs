@@ -955,6 +955,154 @@ public sealed partial class Engine
         }
     }
 
+    private Dictionary<string, bool>? _tokenTypes;
+
+    /// <summary>
+    /// A variable (also serialized: <c>JSON.stringify(data)</c>) holding the result of a function of this file whose
+    /// declared return type is a type of this file with a field named like a token: <c>const data = await
+    /// postLogin(…)</c> with <c>postLogin(…): Promise&lt;LoginResponse&gt;</c> and <c>type LoginResponse = { accessToken:
+    /// string; … }</c>. Its other fields (<c>data.tenantSlug</c>) are not affected.
+    /// </summary>
+    private bool HoldsTokenType(Expr v, Scope s)
+    {
+        if (v is CallExpr { Callee: MemberExpr { Name: "stringify" }, Args.Count: >= 1 } js)
+        {
+            v = js.Args[0].Value;
+        }
+
+        if (v is not NameExpr || Resolve(v, s) is not CallExpr { Callee: NameExpr fnName } || LocalFunction(fnName.Name) is not { } fn)
+        {
+            return false;
+        }
+
+        var src = _src.Span;
+        var end = Math.Min(Math.Min(fn.End, src.Length), fn.Start + 2000);
+        if (fn.Start < 0 || end <= fn.Start)
+        {
+            return false;
+        }
+
+        // the parameter list, then `: ReturnType` up to the body
+        var text = src[fn.Start..end];
+        var open = text.IndexOf('(');
+        if (open < 0)
+        {
+            return false;
+        }
+
+        var depth = 0;
+        var i = open;
+        for (; i < text.Length; i++)
+        {
+            if (text[i] == '(')
+            {
+                depth++;
+            }
+            else if (text[i] == ')' && --depth == 0)
+            {
+                break;
+            }
+        }
+
+        var rest = text[(i + 1)..].TrimStart();
+        if (rest.Length == 0 || rest[0] != ':')
+        {
+            return false;
+        }
+
+        var stop = rest.IndexOfAny('{', '=');
+        var type = stop < 0 ? rest[1..] : rest[1..stop];
+        for (var k = 0; k < type.Length;)
+        {
+            if (!char.IsLetter(type[k]))
+            {
+                k++;
+                continue;
+            }
+
+            var st = k;
+            while (k < type.Length && (char.IsLetterOrDigit(type[k]) || type[k] == '_'))
+            {
+                k++;
+            }
+
+            if (TypeHasTokenField(type[st..k].ToString()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A `type X = { … }` or `interface X { … }` of this file with a field named like a token.</summary>
+    private bool TypeHasTokenField(string name)
+    {
+        _tokenTypes ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (_tokenTypes.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var result = false;
+        var src = _src.Span;
+        foreach (var kw in (ReadOnlySpan<string>)["interface ", "type "])
+        {
+            var at = 0;
+            while (!result && at < src.Length && src[at..].IndexOf(kw + name, StringComparison.Ordinal) is var rel and >= 0)
+            {
+                var p = at + rel + kw.Length + name.Length;
+                at = p;
+                if (p < src.Length && (char.IsLetterOrDigit(src[p]) || src[p] == '_'))
+                {
+                    continue; // a longer name
+                }
+
+                var brace = src[p..].IndexOf('{');
+                if (brace < 0 || src[p..(p + brace)].Trim().TrimStart('=').Trim().Length > 0 && !src[p..(p + brace)].Contains("extends", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // the fields at depth 1: `name:` / `name?:` / `'name':`
+                var depth = 0;
+                for (var q = p + brace; q < src.Length; q++)
+                {
+                    var ch = src[q];
+                    if (ch == '{')
+                    {
+                        depth++;
+                    }
+                    else if (ch == '}' && --depth == 0)
+                    {
+                        break;
+                    }
+                    else if (depth == 1 && (char.IsLetter(ch) || ch == '_') && !char.IsLetterOrDigit(src[q - 1]))
+                    {
+                        var st = q;
+                        while (q < src.Length && (char.IsLetterOrDigit(src[q]) || src[q] == '_'))
+                        {
+                            q++;
+                        }
+
+                        var field = src[st..q];
+                        var after = src[q..].TrimStart().TrimStart('?');
+                        if (after.Length > 0 && after[0] == ':' && Names.SaysToken(field.ToString()))
+                        {
+                            result = true;
+                            break;
+                        }
+
+                        q--;
+                    }
+                }
+            }
+        }
+
+        _tokenTypes[name] = result;
+        return result;
+    }
+
     /// <summary>
     /// A C# message template (the first string argument) whose placeholder names a token (<c>{Token}</c>,
     /// <c>{@ApiKey}</c>, <c>{ResetToken:l}</c>) for a value that is not a literal or cleaned (hash, length): the
@@ -1053,6 +1201,13 @@ public sealed partial class Engine
                 if (!IsErrorResponseBody(c.Args[i].Value, s))
                 {
                     tok |= LoggedToken(t, c.Args[i].Value, s);
+                }
+
+                // TypeScript: the whole result of a function of the file typed to return token fields
+                // (postLogin(…): Promise<LoginResponse> with LoginResponse { accessToken; idToken; … })
+                if (_m.Lang == Lang.TypeScript && HoldsTokenType(c.Args[i].Value, s))
+                {
+                    tok |= T.NamedToken;
                 }
 
                 // a constant named for a credential that holds a literal key (ARCHIVE_SECRET_KEY = "…"): the key itself
@@ -1745,6 +1900,11 @@ public sealed partial class Engine
             optsMissing = c.Args.Count < 3;
             kind = "cookies.set";
         }
+        else if (Js && c.Callee is NameExpr && !c.IsNew && name is "createCookieSessionStorage" or "createCookie" && c.Args.Count >= 1)
+        {
+            CheckRemixCookie(c, name, s);
+            return;
+        }
         else if (Go && c.Initializer is not null && CallName(c) == "Cookie")
         {
             nameArg = c.Initializer.Get("Name");
@@ -1853,6 +2013,60 @@ public sealed partial class Engine
         if (missing.Count > 0)
         {
             Report(CodeRules.ClientStorage, c.NameStart, $"{kind} sets a token cookie without {string.Join(", ", missing)}", Confidence.High);
+        }
+    }
+
+    /// <summary>
+    /// Remix / React Router cookies: <c>createCookieSessionStorage({ cookie: { name: '__session', httpOnly: false } })</c>
+    /// holds the session (whatever its name), <c>createCookie('__refresh', { … })</c> a token when its name says so. Their
+    /// sameSite defaults to lax; httpOnly and secure are off unless set.
+    /// </summary>
+    private void CheckRemixCookie(CallExpr c, string name, Scope s)
+    {
+        var storage = name == "createCookieSessionStorage";
+        if (!storage && !(_src.Span.Contains("@remix-run/", StringComparison.Ordinal) || _src.Span.Contains("react-router", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        ObjectExpr? opts;
+        if (storage)
+        {
+            opts = AsObject(Resolve(c.Args[0].Value, s)) is { } so && so.Get("cookie") is { } ce ? AsObject(Resolve(ce, s)) : null;
+            if (opts?.Get("name") is { } cn && IsCsrfCookie(cn))
+            {
+                return;
+            }
+        }
+        else
+        {
+            if (c.Args.Count < 2 || c.Args[0].Value is not StrExpr cookieName || !Names.IsTokenCookie(cookieName.Value))
+            {
+                return;
+            }
+
+            opts = AsObject(Resolve(c.Args[1].Value, s));
+        }
+
+        if (opts is null)
+        {
+            return; // options we cannot see
+        }
+
+        var missing = new List<string>();
+        if (opts.Get("httpOnly") is not { } ho || IsFalse(ho))
+        {
+            missing.Add("HttpOnly");
+        }
+
+        if (opts.Get("secure") is not { } sec || IsFalse(sec))
+        {
+            missing.Add("Secure");
+        }
+
+        if (missing.Count > 0)
+        {
+            Report(CodeRules.ClientStorage, c.NameStart, $"{name} sets a {(storage ? "session" : "token")} cookie without {string.Join(", ", missing)}", Confidence.High);
         }
     }
 
@@ -2428,6 +2642,11 @@ public sealed partial class Engine
 
     private void CheckUrlQuery(List<Expr> parts, int offset, Scope s)
     {
+        if (_inLink > 0)
+        {
+            return; // a link mailed to a person (magicLink = `${appUrl}/auth/magic?token=${token}`): the token is the link's purpose
+        }
+
         if (parts.Count > 0 && parts[0] is StrExpr { Value: var head } && head.StartsWith("grant_type=", StringComparison.Ordinal))
         {
             return; // an OAuth token request's form body (grant_type=refresh_token&refresh_token=…) is POSTed, not a URL

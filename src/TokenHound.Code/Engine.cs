@@ -1011,7 +1011,10 @@ public sealed partial class Engine
     {
         var v = a.Value;
         var manualBefore = s.ManualDecodeCount;
+        var link = a.Target is NameExpr ln && NamesLink(ln.Name);
+        _inLink += link ? 1 : 0;
         var t = Eval(v, s);
+        _inLink -= link ? 1 : 0;
 
         // a hand-decoded payload kept in a variable (payload = JSON.parse(atob(token.split('.')[1]))) is judged like a
         // jwt.decode() result: reported when it drives a decision, not when it only shows the user's name
@@ -1664,6 +1667,17 @@ public sealed partial class Engine
 
     private bool _indexBound;
 
+    /// <summary>Inside the value of a variable or key named for a link (see <see cref="NamesLink"/>).</summary>
+    private int _inLink;
+
+    /// <summary>
+    /// A name whose last word is "link" (link, magicLink, invite_link, resetLinks): a URL for a person to open from an
+    /// email or a message (a sign-in, invitation or password-reset link), not a request the service itself sends.
+    /// </summary>
+    private static bool NamesLink(string name) =>
+        name.Length >= 4 && (name.EndsWith("link", StringComparison.OrdinalIgnoreCase) || name.EndsWith("links", StringComparison.OrdinalIgnoreCase))
+        && Names.Words(name) is { Count: > 0 } w && w[^1] is "link" or "links";
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T EvalIndex(IndexExpr ix, Scope s)
     {
@@ -1735,7 +1749,10 @@ public sealed partial class Engine
         var t = T.None;
         foreach (var p in o.Props)
         {
+            var link = p.Key is not null && NamesLink(p.Key);
+            _inLink += link ? 1 : 0;
             var pt = Eval(p.Value, s);
+            _inLink -= link ? 1 : 0;
             if (p.Key is null)
             {
                 t |= pt;
