@@ -192,19 +192,12 @@ public static class Names
             return true;
         }
 
-        // an OAuth token endpoint's response (tokenResponse, token_response, oauthTokenResponse) holds the tokens it issued
-        if (words.Count >= 2 && words[^1] == "response" && words[^2] is "token" or "tokens")
+        // an OAuth token endpoint's response (tokenResponse, token_response, oauthTokenResponse) holds the tokens it
+        // issued; with other words it is mostly the name of a kind of response (requests-oauthlib's hook registry
+        // compliance_hook["access_token_response"])
+        if (words is ["token" or "tokens", "response"] or ["oauth" or "oauth2", "token" or "tokens", "response"])
         {
-            var described = false;
-            for (var i = 0; i < words.Count - 2; i++)
-            {
-                described |= Disqualifiers.Contains(words[i]);
-            }
-
-            if (!described)
-            {
-                return true;
-            }
+            return true;
         }
 
         for (var i = 0; i < words.Count; i++)
