@@ -438,7 +438,7 @@ public sealed partial class Engine
         }
 
         // errors
-        if (lname is "format_exc" or "format_exception" or "format_tb" or "format_stack" or "extract_tb" or "getstacktrace" or "getstacktraceasstring" or "stack" or "printstacktrace" && (recvPath is "traceback" or "ExceptionUtils" or "Throwables" or "debug" || (rt & T.ErrorObj) != 0))
+        if (StackTraceCalls.Contains(lname) && (recvPath is "traceback" or "ExceptionUtils" or "Throwables" or "debug" || (rt & T.ErrorObj) != 0))
         {
             return T.ErrorStack;
         }
@@ -2499,6 +2499,9 @@ public sealed partial class Engine
     }
 
     /// <summary>A receiver named like an SQS or SNS client (`_sqs`, `sqsClient`, `this.sns`, `amazonSNS`).</summary>
+    /// <summary>Calls that return a stack trace (lower-cased): traceback.format_exc(), ExceptionUtils.getStackTrace(e), debug.Stack() …</summary>
+    private static readonly HashSet<string> StackTraceCalls = ["format_exc", "format_exception", "format_tb", "format_stack", "extract_tb", "getstacktrace", "getstacktraceasstring", "stack", "printstacktrace"];
+
     private static bool SqsOrSnsClient(string recvPath) =>
         recvPath.Contains("sqs", StringComparison.OrdinalIgnoreCase) || recvPath.Contains("sns", StringComparison.OrdinalIgnoreCase);
 
@@ -2516,8 +2519,9 @@ public sealed partial class Engine
             {
                 CheckDownstreamValue(p.Value, at >= 0 ? at : p.KeyStart, s, what);
             }
-            else if (k == "entries" && p.Value is ArrayExpr ents)
+            else if (k is "entries" or "records" && p.Value is ArrayExpr ents)
             {
+                // EventBridge Entries, Kinesis PutRecords / Firehose PutRecordBatch Records
                 foreach (var en in ents.Items)
                 {
                     if (AsObject(Resolve(en, s)) is { } eo)
@@ -2531,16 +2535,6 @@ public sealed partial class Engine
                 // Kinesis PutRecords / Firehose PutRecordBatch: Records: records.map((r) => ({ Data: … })), reported at the
                 // key (the projection is a function of its own: its line is not the call's)
                 CheckDownstreamObject(mapped, s, what, at >= 0 ? at : p.KeyStart);
-            }
-            else if (k == "records" && p.Value is ArrayExpr recs)
-            {
-                foreach (var en in recs.Items)
-                {
-                    if (AsObject(Resolve(en, s)) is { } eo)
-                    {
-                        CheckDownstreamObject(eo, s, what);
-                    }
-                }
             }
             else if (k == "entries" && p.Value is CallExpr { Initializer: { } slice })
             {

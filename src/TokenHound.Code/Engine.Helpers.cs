@@ -154,10 +154,16 @@ public sealed partial class Engine
             case CallExpr c:
                 var n = CallName(c);
                 var recv = c.Callee is MemberExpr m ? m.Obj : null;
-                if (n is "format_exc" or "format_exception" or "format_tb" or "format_stack" or "getStackTrace" or "getStackTraceAsString"
-                    || n == "Stack" && recv is NameExpr { Name: "debug" })
+                var lower = n.ToLowerInvariant();
+                if (StackTraceCalls.Contains(lower))
                 {
-                    return n != "getStackTrace" || recv is NameExpr { Name: "ExceptionUtils" }; // Throwable.getStackTrace() is an array of frames
+                    return lower switch
+                    {
+                        "getstacktrace" => recv is NameExpr { Name: "ExceptionUtils" }, // Throwable.getStackTrace() is an array of frames
+                        "stack" => recv is NameExpr { Name: "debug" },
+                        "printstacktrace" => false, // prints; returns nothing
+                        _ => true,
+                    };
                 }
 
                 // "".join(traceback.format_exception(…)), str(…), string(debug.Stack())

@@ -44,7 +44,7 @@ public static class SinkWords
         "getfederationtoken", "getcredentialsforidentity", "getopenidtoken", "getauthorizationtoken",
     ], StringComparison.Ordinal);
 
-    /// <summary>Whole identifiers that are sinks only as receivers: res.send / reply.send, ctx.body, axios.get(…, {params}).</summary>
+    /// <summary>Whole identifiers that count as sink words: receivers (res.send / reply.send, ctx.body, axios.get(…, {params})) and `stack`.</summary>
     private static readonly HashSet<string> Receivers = new(StringComparer.Ordinal)
     {
         "res", "resp", "reply", "ctx", "requests", "axios", "httpx", "session", "client", "http", "got", "superagent",
