@@ -1266,27 +1266,27 @@ public sealed partial class Engine
 
         // gin: gin.SetMode(gin.DebugMode) in the service's code; in debug mode gin's Recovery middleware writes the whole
         // request (every header but Authorization: Cookie, X-Api-Key …) to the log with each panic
-        if (Go && name == "SetMode" && recvPath == "gin" && c.Args.Count == 1 && Text(c.Args[0].Value) is "gin.DebugMode" or "\"debug\"" && !GuardedBy(s, "dev"))
+        if (Go && name == "SetMode" && recvPath == "gin" && c.Args.Count == 1 && Text(c.Args[0].Value) is "gin.DebugMode" or "\"debug\"" && !InDevelopment(s))
         {
             Report(CodeRules.DebugMode, c.NameStart, "gin runs in debug mode (its Recovery middleware logs the request headers, cookies included, with each panic)", Confidence.Medium);
         }
 
         // Starlette / FastAPI: Starlette(debug=True, …) returns tracebacks to the client
-        if (Py && recv is null && name is "Starlette" or "FastAPI" && c.Args.Any(a => a.Name == "debug" && IsTrue(a.Value)) && !GuardedBy(s, "dev"))
+        if (Py && recv is null && name is "Starlette" or "FastAPI" && c.Args.Any(a => a.Name == "debug" && IsTrue(a.Value)) && !InDevelopment(s))
         {
             Report(CodeRules.DebugMode, c.NameStart, $"{name}(debug=True) returns tracebacks to the client on errors", Confidence.High);
         }
 
         // Tornado: tornado.web.Application(handlers, debug=True) (or serve_traceback=True) serves tracebacks in its error pages
         if (Py && name == "Application" && (recvPath is "web" or "tornado.web" || recv is null && _src.Span.Contains("tornado", StringComparison.Ordinal))
-            && c.Args.Any(a => a.Name is "debug" or "serve_traceback" && IsTrue(a.Value)) && !GuardedBy(s, "dev"))
+            && c.Args.Any(a => a.Name is "debug" or "serve_traceback" && IsTrue(a.Value)) && !InDevelopment(s))
         {
             Report(CodeRules.DebugMode, c.NameStart, "the Tornado application runs with debug=True (error pages carry the traceback)", Confidence.High);
         }
 
         // Spring Boot: server.error.include-stacktrace=always set from code (setDefaultProperties(Map.of(…)), System.setProperty,
         // props.put(…)): every error response carries the stack trace
-        if (Java && c.Args.Count >= 2 && !GuardedBy(s, "dev"))
+        if (Java && c.Args.Count >= 2 && !InDevelopment(s))
         {
             for (var i = 0; i + 1 < c.Args.Count; i++)
             {
@@ -1298,12 +1298,12 @@ public sealed partial class Engine
             }
         }
 
-        if (Py && name == "run" && c.Args.Any(a => a.Name == "debug" && IsTrue(a.Value)) && !GuardedBy(s, "dev"))
+        if (Py && name == "run" && c.Args.Any(a => a.Name == "debug" && IsTrue(a.Value)) && !InDevelopment(s))
         {
             Report(CodeRules.DebugMode, c.NameStart, "the Flask app runs with debug=True (the Werkzeug debugger shows tracebacks and request headers)", Confidence.High);
         }
 
-        if (Py && name == "update" && recvPath.EndsWith("config", StringComparison.Ordinal) && c.Args.Any(a => a.Name == "DEBUG" && IsTrue(a.Value)) && !GuardedBy(s, "dev"))
+        if (Py && name == "update" && recvPath.EndsWith("config", StringComparison.Ordinal) && c.Args.Any(a => a.Name == "DEBUG" && IsTrue(a.Value)) && !InDevelopment(s))
         {
             Report(CodeRules.DebugMode, c.NameStart, "DEBUG=True in the Flask config", Confidence.High);
         }
@@ -1325,6 +1325,12 @@ public sealed partial class Engine
         // ---------------- downstream
         CheckDownstreamCall(c, name, lname, recv, recvPath, s, typeName);
     }
+
+    /// <summary>
+    /// Under a development check: the condition names a development or local environment (<c>if os.environ.get("FLASK_ENV")
+    /// == "development"</c>, <c>if os.Getenv("APP_ENV") == "local"</c>, <c>if (isLocal)</c>), in the branch where it holds.
+    /// </summary>
+    private bool InDevelopment(Scope s) => GuardedBy(s, "dev") || GuardedBy(s, "local");
 
     private bool GuardedBy(Scope s, string word)
     {

@@ -212,7 +212,7 @@ public sealed partial class Engine
         }
 
         // Flask / Django debug (not under a development check: if os.environ.get("FLASK_ENV") == "development")
-        if (Py && IsTrue(a.Value) && !GuardedBy(s, "dev"))
+        if (Py && IsTrue(a.Value) && !InDevelopment(s))
         {
             if (path.EndsWith(".debug", StringComparison.Ordinal) && path.StartsWith("app", StringComparison.Ordinal)
                 || target is IndexExpr { Index: StrExpr { Value: "DEBUG" } } cfg && Path(cfg.Obj).EndsWith("config", StringComparison.Ordinal))
@@ -227,7 +227,7 @@ public sealed partial class Engine
 
         // Echo: e.Debug = true (error responses carry the internal error text); e is the echo.New() instance
         if (Go && IsTrue(a.Value) && target is MemberExpr { Name: "Debug", Obj: NameExpr echoVar } && s.TryDef(echoVar.Name, out var echoDef)
-            && Text(echoDef).StartsWith("echo.New(", StringComparison.Ordinal) && !GuardedBy(s, "dev"))
+            && Text(echoDef).StartsWith("echo.New(", StringComparison.Ordinal) && !InDevelopment(s))
         {
             Report(CodeRules.DebugMode, target.Start, "Echo debug mode is switched on (error responses carry internal error details)", Confidence.High);
         }
