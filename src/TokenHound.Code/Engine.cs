@@ -932,8 +932,9 @@ public sealed partial class Engine
 
     /// <summary>
     /// A returned value made only of profile claims, literals and defaults or concatenations between them
-    /// (`return claims.name ?? claims.email ?? 'there'`): a name to show, not an authorization decision. A condition on
-    /// the same claims (`if (claims.email === admin)`) still is one.
+    /// (`return claims.name ?? claims.email ?? 'there'`), or an object of them (`return { name: profile.name, email:
+    /// profile.email }`, a browser login returning what the page shows): a name to show, not an authorization decision. A
+    /// condition on the same claims (`if (claims.email === admin)`) still is one.
     /// </summary>
     private static bool IsProfileDisplay(Expr e, int depth) => depth < 32 && e switch
     {
@@ -941,6 +942,7 @@ public sealed partial class Engine
         StrExpr => true,
         InterpExpr i => i.Parts.TrueForAll(p => IsProfileDisplay(p, depth + 1)),
         BinaryExpr { Op: "??" or "||" or "or" or "+" } b => IsProfileDisplay(b.Left, depth + 1) && IsProfileDisplay(b.Right, depth + 1),
+        ObjectExpr o => o.Props.Count > 0 && o.Props.TrueForAll(p => p.Key is not null && IsProfileDisplay(p.Value, depth + 1)),
         _ => false,
     };
 
