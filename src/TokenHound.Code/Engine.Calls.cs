@@ -282,7 +282,10 @@ public sealed partial class Engine
                 _argObjects.Add((arg.Start, Math.Max(arg.Value.End, arg.Start + 1), c.Start));
             }
 
+            var serializing = !c.IsNew && Serializers.Contains(name);
+            _inSerializer += serializing ? 1 : 0;
             argT[i] = Eval(c.Args[i].Value, s);
+            _inSerializer -= serializing ? 1 : 0;
             all |= argT[i];
             if (c.Args[i].Name is { } kw)
             {

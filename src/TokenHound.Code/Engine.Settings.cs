@@ -120,10 +120,11 @@ public sealed partial class Engine
             }
         }
 
-        // static credentials in an object: { accessKeyId, secretAccessKey }
+        // static credentials in an object: { accessKeyId, secretAccessKey } (not one serialized into a message body,
+        // json.dumps({"accessKeyId": …, "secretAccessKey": …}): that is a payload for THC009, not SDK credentials)
         var ak = o.GetProp("accessKeyId");
         var sk = o.GetProp("secretAccessKey");
-        if (ak is not null && sk is not null)
+        if (ak is not null && sk is not null && _inSerializer == 0)
         {
             var (l1, e1) = Classify(ak.Value, s);
             var (l2, e2) = Classify(sk.Value, s);
@@ -139,6 +140,9 @@ public sealed partial class Engine
 
         // Cognito verifier: clientId: null (only inside CognitoJwtVerifier.create; other objects are ignored)
     }
+
+    /// <summary>Inside the arguments of a serializer call (JSON.stringify, json.dumps, json.Marshal …, see <see cref="Serializers"/>).</summary>
+    private int _inSerializer;
 
     /// <summary>localStorage / sessionStorage, also through a local alias (`const store = window.localStorage`).</summary>
     private bool IsWebStorage(Expr e, Scope s)
