@@ -134,15 +134,26 @@ public sealed partial class Engine
             var returned = IsReturned(o, _returned) || (_returned is ArrayExpr tuple && tuple.Items.Any(i => IsReturned(o, i)));
             if (l1 || l2 || ((e1 || e2) && !returned))
             {
-                ReportStatic(ak.KeyStart, l1 || l2, "AWS SDK credentials");
+                // an object literal declared on its own lines (const LEGACY_KEYS = {⏎ accessKeyId: …) is reported where
+                // its declaration starts, like the properties of a call that spans lines
+                var (declared, declStart) = _declaredObject;
+                var at = declared is not null && _lineOf(declStart) != _lineOf(ak.KeyStart) && NestedObject(declared, o, 0) ? declStart : ak.KeyStart;
+                ReportStatic(at, l1 || l2, at == ak.KeyStart ? "AWS SDK credentials" : $"AWS SDK credentials (accessKeyId on line {_lineOf(ak.KeyStart)})");
             }
         }
 
         // Cognito verifier: clientId: null (only inside CognitoJwtVerifier.create; other objects are ignored)
     }
 
+    /// <summary>The object literal a declaration or assignment being walked assigns, and where that statement starts.</summary>
+    private (ObjectExpr? Value, int Start) _declaredObject;
+
     /// <summary>Inside the arguments of a serializer call (JSON.stringify, json.dumps, json.Marshal …, see <see cref="Serializers"/>).</summary>
     private int _inSerializer;
+
+    /// <summary><paramref name="o"/> is <paramref name="root"/> or an object literal held in its properties.</summary>
+    private static bool NestedObject(ObjectExpr root, ObjectExpr o, int depth) =>
+        ReferenceEquals(root, o) || depth < 8 && root.Props.Exists(p => p.Value is ObjectExpr inner && NestedObject(inner, o, depth + 1));
 
     /// <summary>localStorage / sessionStorage, also through a local alias (`const store = window.localStorage`).</summary>
     private bool IsWebStorage(Expr e, Scope s)

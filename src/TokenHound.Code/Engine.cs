@@ -1015,7 +1015,10 @@ public sealed partial class Engine
         var manualBefore = s.ManualDecodeCount;
         var link = a.Target is NameExpr ln && NamesLink(ln.Name);
         _inLink += link ? 1 : 0;
+        var declaredBefore = _declaredObject;
+        _declaredObject = (Unwrap(v) as ObjectExpr, a.Start);
         var t = Eval(v, s);
+        _declaredObject = declaredBefore;
         _inLink -= link ? 1 : 0;
 
         // a hand-decoded payload kept in a variable (payload = JSON.parse(atob(token.split('.')[1]))) is judged like a
