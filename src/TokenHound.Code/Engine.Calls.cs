@@ -2272,11 +2272,23 @@ public sealed partial class Engine
             || source.Contains("viper", StringComparison.Ordinal) || source.Contains("options", StringComparison.Ordinal)
             || source == "env" || source.EndsWith("environment", StringComparison.Ordinal); // Spring's env.getProperty("aws.secretKey")
 
-        // the last segment of the setting's path names an AWS access key id or secret access key
+        // the last segment of the setting's path names an AWS access key id or secret access key, or its last dotted
+        // segments do as words of one name (Kafka Connect / Java properties: "aws.access.key.id", "aws.secret.access.key")
         static bool AwsKeySetting(string k)
         {
-            var leaf = Names.Norm(k[(k.LastIndexOfAny([':', '.', '/']) + 1)..]);
-            return leaf is "accesskeyid" or "awsaccesskeyid" or "accesskey" or "awsaccesskey" or "secretaccesskey" or "awssecretaccesskey" or "secretkey" or "awssecretkey" or "awssecretaccesskeyid";
+            var path = k[(k.LastIndexOfAny([':', '/']) + 1)..];
+            var leaf = path.Length;
+            for (var words = 0; words < 4 && leaf > 0; words++)
+            {
+                leaf = path.LastIndexOf('.', leaf - 1) is var dot and >= 0 ? dot : 0;
+                if (Names.Norm(path[(leaf == 0 ? 0 : leaf + 1)..].Replace(".", "", StringComparison.Ordinal))
+                    is "accesskeyid" or "awsaccesskeyid" or "accesskey" or "awsaccesskey" or "secretaccesskey" or "awssecretaccesskey" or "secretkey" or "awssecretkey" or "awssecretaccesskeyid")
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 
