@@ -1178,6 +1178,63 @@ public sealed partial class Engine
         _ => false,
     };
 
+    /// <summary>Map lookups under a credential's name; see <see cref="ReadsCredentialKey"/>.</summary>
+    private static readonly string[] KeyLookups = [".get(", ".getProperty(", ".getOrDefault(", ".getString(", ".Get(", ".GetValue(", ".GetString(", "["];
+
+    /// <summary>
+    /// The function reads a value from the map <paramref name="name"/> under a credential's name (a string key that
+    /// says token / secret / password / API key: <c>props.get("aws.secret.access.key")</c>, <c>config["api_key"]</c>),
+    /// or stores one in it before <paramref name="before"/> (<c>kwargs["oauth_token"] = token</c>): the map holds that
+    /// credential, so logging it whole writes the credential. Read from the function's text, because the map is often
+    /// logged before the lookups.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool ReadsCredentialKey(FunctionDef fn, string name, int before)
+    {
+        var end = Math.Min(fn.End, _src.Length);
+        var start = Math.Clamp(fn.Start, 0, end);
+        var body = _src.Span.Slice(start, end - start);
+        var at = 0;
+        while (at < body.Length)
+        {
+            var k = body[at..].IndexOf(name.AsSpan(), StringComparison.Ordinal);
+            if (k < 0)
+            {
+                return false;
+            }
+
+            var i = at + k;
+            at = i + name.Length;
+            if (i > 0 && (char.IsLetterOrDigit(body[i - 1]) || body[i - 1] is '_' or '$' or '.'))
+            {
+                continue;
+            }
+
+            foreach (var lookup in KeyLookups)
+            {
+                if (!body[at..].StartsWith(lookup, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var q = at + lookup.Length;
+                if (q < body.Length && body[q] is '"' or '\'' or '`' && body[(q + 1)..].IndexOf(body[q]) is var len and > 0 and < 80
+                    && Names.SaysToken(body.Slice(q + 1, len).ToString()))
+                {
+                    // a store (map["token"] = …) counts only before the log call; a read says what the map held all along
+                    var after = body[(q + len + 2)..].TrimStart();
+                    var stores = lookup == "[" && after.StartsWith("]", StringComparison.Ordinal) && after[1..].TrimStart() is ['=', not '=', ..];
+                    if (!stores || start + i < before)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A constant of a type (AuthenticationMethodType.PASSWORD, CacheOutcome.NO_CACHED_ACCESS_TOKEN): a kind, not a value.</summary>
     private static bool IsEnumConstant(MemberExpr m) =>
         m.Obj is NameExpr { Name: [var first, ..] } && char.IsUpper(first) && IsConstantName(m.Name);
@@ -1217,6 +1274,13 @@ public sealed partial class Engine
                 if (NamesLiteralKey(c.Args[i].Value, s, 0))
                 {
                     tok |= T.Token;
+                }
+
+                // a map the function reads credentials from, logged whole: LOG.info("config {}", props) next to
+                // props.get("aws.secret.access.key"), log.debug("%s", kwargs) next to kwargs["password"]
+                if (t == T.None && c.Args[i].Value is NameExpr { Name: not ("self" or "this") } held && ReadsCredentialKey(s.Fn, held.Name, c.Start))
+                {
+                    tok |= T.NamedToken;
                 }
 
                 whole |= (t & (T.WholeEvent | T.Headers)) != 0 && !PrintsSanitizedRepr(c.Args[i].Value, s);
