@@ -355,6 +355,14 @@ public sealed partial class Engine
     private bool IsPyErrorHandler(FunctionDef fn) =>
         Py && fn.Params.Count > 0 && fn.Decorators.Any(d => d is CallExpr { Callee: MemberExpr { Name: "errorhandler" or "app_errorhandler" or "exception_handler" } });
 
+    /// <summary>Go: the names of the functions the file hands to <c>lambda.Start(handler)</c> / <c>lambda.StartWithOptions(e.handle, …)</c>.</summary>
+    private HashSet<string> GoLambdaHandlers => _goLambdaHandlers ??= [.. GoLambdaStart().Matches(_src.Span.ToString()).Select(m => m.Groups[1].Value)];
+
+    private HashSet<string>? _goLambdaHandlers;
+
+    [GeneratedRegex(@"\blambda\.Start(?:WithOptions|WithContext)?\(\s*(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)\s*[,)]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex GoLambdaStart();
+
     [GeneratedRegex(@"\.(get|post|put|delete|patch)\(|Mapping", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RouteDecorator { get; }
 
@@ -415,6 +423,17 @@ public sealed partial class Engine
         // Java RequestHandler: handleRequest(Map<String, Object> input, Context context) — the input is the whole event
         if (Java && fn.Name == "handleRequest" && fn.Params.Count == 2 && ReferenceEquals(p, fn.Params[0]) && fn.Params[1].Type is "Context"
             && !(p.Type ?? "").Contains("Stream", StringComparison.Ordinal))
+        {
+            return T.WholeEvent;
+        }
+
+        // Go: the function handed to lambda.Start is the Lambda handler, and its event parameter (after ctx
+        // context.Context) is the whole event, whatever struct it is decoded into (a Step Functions task's input with its
+        // task token, an EventBridge detail); the aws-lambda-go events of S3 and schedules are not (nothing secret in them)
+        if (Go && ReferenceEquals(p, fn.Params[^1]) && fn.Params.Count <= 2 && (fn.Params.Count == 1 || fn.Params[0].Type == "context.Context")
+            && fn.Name is { } goHandler && GoLambdaHandlers.Contains(goHandler) && p.Type is { } eventType
+            && !eventType.TrimStart('*').StartsWith("events.", StringComparison.Ordinal)
+            && eventType is not ("string" or "[]byte" or "int" or "int64" or "bool" or "interface{}" or "any" or "context.Context"))
         {
             return T.WholeEvent;
         }
