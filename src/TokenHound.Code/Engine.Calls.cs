@@ -282,7 +282,10 @@ public sealed partial class Engine
                 _argObjects.Add((arg.Start, Math.Max(arg.Value.End, arg.Start + 1), c.Start));
             }
 
+            var serializing = !c.IsNew && Serializers.Contains(name);
+            _inSerializer += serializing ? 1 : 0;
             argT[i] = Eval(c.Args[i].Value, s);
+            _inSerializer -= serializing ? 1 : 0;
             all |= argT[i];
             if (c.Args[i].Name is { } kw)
             {
@@ -1175,6 +1178,63 @@ public sealed partial class Engine
         _ => false,
     };
 
+    /// <summary>Map lookups under a credential's name; see <see cref="ReadsCredentialKey"/>.</summary>
+    private static readonly string[] KeyLookups = [".get(", ".getProperty(", ".getOrDefault(", ".getString(", ".Get(", ".GetValue(", ".GetString(", "["];
+
+    /// <summary>
+    /// The function reads a value from the map <paramref name="name"/> under a credential's name (a string key that
+    /// says token / secret / password / API key: <c>props.get("aws.secret.access.key")</c>, <c>config["api_key"]</c>),
+    /// or stores one in it before <paramref name="before"/> (<c>kwargs["oauth_token"] = token</c>): the map holds that
+    /// credential, so logging it whole writes the credential. Read from the function's text, because the map is often
+    /// logged before the lookups.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool ReadsCredentialKey(FunctionDef fn, string name, int before)
+    {
+        var end = Math.Min(fn.End, _src.Length);
+        var start = Math.Clamp(fn.Start, 0, end);
+        var body = _src.Span.Slice(start, end - start);
+        var at = 0;
+        while (at < body.Length)
+        {
+            var k = body[at..].IndexOf(name.AsSpan(), StringComparison.Ordinal);
+            if (k < 0)
+            {
+                return false;
+            }
+
+            var i = at + k;
+            at = i + name.Length;
+            if (i > 0 && (char.IsLetterOrDigit(body[i - 1]) || body[i - 1] is '_' or '$' or '.'))
+            {
+                continue;
+            }
+
+            foreach (var lookup in KeyLookups)
+            {
+                if (!body[at..].StartsWith(lookup, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var q = at + lookup.Length;
+                if (q < body.Length && body[q] is '"' or '\'' or '`' && body[(q + 1)..].IndexOf(body[q]) is var len and > 0 and < 80
+                    && Names.SaysToken(body.Slice(q + 1, len).ToString()))
+                {
+                    // a store (map["token"] = …) counts only before the log call; a read says what the map held all along
+                    var after = body[(q + len + 2)..].TrimStart();
+                    var stores = lookup == "[" && after.StartsWith("]", StringComparison.Ordinal) && after[1..].TrimStart() is ['=', not '=', ..];
+                    if (!stores || start + i < before)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A constant of a type (AuthenticationMethodType.PASSWORD, CacheOutcome.NO_CACHED_ACCESS_TOKEN): a kind, not a value.</summary>
     private static bool IsEnumConstant(MemberExpr m) =>
         m.Obj is NameExpr { Name: [var first, ..] } && char.IsUpper(first) && IsConstantName(m.Name);
@@ -1214,6 +1274,13 @@ public sealed partial class Engine
                 if (NamesLiteralKey(c.Args[i].Value, s, 0))
                 {
                     tok |= T.Token;
+                }
+
+                // a map the function reads credentials from, logged whole: LOG.info("config {}", props) next to
+                // props.get("aws.secret.access.key"), log.debug("%s", kwargs) next to kwargs["password"]
+                if (t == T.None && c.Args[i].Value is NameExpr { Name: not ("self" or "this") } held && ReadsCredentialKey(s.Fn, held.Name, c.Start))
+                {
+                    tok |= T.NamedToken;
                 }
 
                 whole |= (t & (T.WholeEvent | T.Headers)) != 0 && !PrintsSanitizedRepr(c.Args[i].Value, s);
@@ -1266,27 +1333,27 @@ public sealed partial class Engine
 
         // gin: gin.SetMode(gin.DebugMode) in the service's code; in debug mode gin's Recovery middleware writes the whole
         // request (every header but Authorization: Cookie, X-Api-Key …) to the log with each panic
-        if (Go && name == "SetMode" && recvPath == "gin" && c.Args.Count == 1 && Text(c.Args[0].Value) is "gin.DebugMode" or "\"debug\"" && !GuardedBy(s, "dev"))
+        if (Go && name == "SetMode" && recvPath == "gin" && c.Args.Count == 1 && Text(c.Args[0].Value) is "gin.DebugMode" or "\"debug\"" && !InDevelopment(s))
         {
             Report(CodeRules.DebugMode, c.NameStart, "gin runs in debug mode (its Recovery middleware logs the request headers, cookies included, with each panic)", Confidence.Medium);
         }
 
         // Starlette / FastAPI: Starlette(debug=True, …) returns tracebacks to the client
-        if (Py && recv is null && name is "Starlette" or "FastAPI" && c.Args.Any(a => a.Name == "debug" && IsTrue(a.Value)) && !GuardedBy(s, "dev"))
+        if (Py && recv is null && name is "Starlette" or "FastAPI" && c.Args.Any(a => a.Name == "debug" && IsTrue(a.Value)) && !InDevelopment(s))
         {
             Report(CodeRules.DebugMode, c.NameStart, $"{name}(debug=True) returns tracebacks to the client on errors", Confidence.High);
         }
 
         // Tornado: tornado.web.Application(handlers, debug=True) (or serve_traceback=True) serves tracebacks in its error pages
         if (Py && name == "Application" && (recvPath is "web" or "tornado.web" || recv is null && _src.Span.Contains("tornado", StringComparison.Ordinal))
-            && c.Args.Any(a => a.Name is "debug" or "serve_traceback" && IsTrue(a.Value)) && !GuardedBy(s, "dev"))
+            && c.Args.Any(a => a.Name is "debug" or "serve_traceback" && IsTrue(a.Value)) && !InDevelopment(s))
         {
             Report(CodeRules.DebugMode, c.NameStart, "the Tornado application runs with debug=True (error pages carry the traceback)", Confidence.High);
         }
 
         // Spring Boot: server.error.include-stacktrace=always set from code (setDefaultProperties(Map.of(…)), System.setProperty,
         // props.put(…)): every error response carries the stack trace
-        if (Java && c.Args.Count >= 2 && !GuardedBy(s, "dev"))
+        if (Java && c.Args.Count >= 2 && !InDevelopment(s))
         {
             for (var i = 0; i + 1 < c.Args.Count; i++)
             {
@@ -1298,12 +1365,12 @@ public sealed partial class Engine
             }
         }
 
-        if (Py && name == "run" && c.Args.Any(a => a.Name == "debug" && IsTrue(a.Value)) && !GuardedBy(s, "dev"))
+        if (Py && name == "run" && c.Args.Any(a => a.Name == "debug" && IsTrue(a.Value)) && !InDevelopment(s))
         {
             Report(CodeRules.DebugMode, c.NameStart, "the Flask app runs with debug=True (the Werkzeug debugger shows tracebacks and request headers)", Confidence.High);
         }
 
-        if (Py && name == "update" && recvPath.EndsWith("config", StringComparison.Ordinal) && c.Args.Any(a => a.Name == "DEBUG" && IsTrue(a.Value)) && !GuardedBy(s, "dev"))
+        if (Py && name == "update" && recvPath.EndsWith("config", StringComparison.Ordinal) && c.Args.Any(a => a.Name == "DEBUG" && IsTrue(a.Value)) && !InDevelopment(s))
         {
             Report(CodeRules.DebugMode, c.NameStart, "DEBUG=True in the Flask config", Confidence.High);
         }
@@ -1325,6 +1392,12 @@ public sealed partial class Engine
         // ---------------- downstream
         CheckDownstreamCall(c, name, lname, recv, recvPath, s, typeName);
     }
+
+    /// <summary>
+    /// Under a development check: the condition names a development or local environment (<c>if os.environ.get("FLASK_ENV")
+    /// == "development"</c>, <c>if os.Getenv("APP_ENV") == "local"</c>, <c>if (isLocal)</c>), in the branch where it holds.
+    /// </summary>
+    private bool InDevelopment(Scope s) => GuardedBy(s, "dev") || GuardedBy(s, "local");
 
     private bool GuardedBy(Scope s, string word)
     {
@@ -2263,11 +2336,23 @@ public sealed partial class Engine
             || source.Contains("viper", StringComparison.Ordinal) || source.Contains("options", StringComparison.Ordinal)
             || source == "env" || source.EndsWith("environment", StringComparison.Ordinal); // Spring's env.getProperty("aws.secretKey")
 
-        // the last segment of the setting's path names an AWS access key id or secret access key
+        // the last segment of the setting's path names an AWS access key id or secret access key, or its last dotted
+        // segments do as words of one name (Kafka Connect / Java properties: "aws.access.key.id", "aws.secret.access.key")
         static bool AwsKeySetting(string k)
         {
-            var leaf = Names.Norm(k[(k.LastIndexOfAny([':', '.', '/']) + 1)..]);
-            return leaf is "accesskeyid" or "awsaccesskeyid" or "accesskey" or "awsaccesskey" or "secretaccesskey" or "awssecretaccesskey" or "secretkey" or "awssecretkey" or "awssecretaccesskeyid";
+            var path = k[(k.LastIndexOfAny([':', '/']) + 1)..];
+            var leaf = path.Length;
+            for (var words = 0; words < 4 && leaf > 0; words++)
+            {
+                leaf = path.LastIndexOf('.', leaf - 1) is var dot and >= 0 ? dot : 0;
+                if (Names.Norm(path[(leaf == 0 ? 0 : leaf + 1)..].Replace(".", "", StringComparison.Ordinal))
+                    is "accesskeyid" or "awsaccesskeyid" or "accesskey" or "awsaccesskey" or "secretaccesskey" or "awssecretaccesskey" or "secretkey" or "awssecretkey" or "awssecretaccesskeyid")
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 

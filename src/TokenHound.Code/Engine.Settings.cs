@@ -120,10 +120,11 @@ public sealed partial class Engine
             }
         }
 
-        // static credentials in an object: { accessKeyId, secretAccessKey }
+        // static credentials in an object: { accessKeyId, secretAccessKey } (not one serialized into a message body,
+        // json.dumps({"accessKeyId": …, "secretAccessKey": …}): that is a payload for THC009, not SDK credentials)
         var ak = o.GetProp("accessKeyId");
         var sk = o.GetProp("secretAccessKey");
-        if (ak is not null && sk is not null)
+        if (ak is not null && sk is not null && _inSerializer == 0)
         {
             var (l1, e1) = Classify(ak.Value, s);
             var (l2, e2) = Classify(sk.Value, s);
@@ -133,12 +134,26 @@ public sealed partial class Engine
             var returned = IsReturned(o, _returned) || (_returned is ArrayExpr tuple && tuple.Items.Any(i => IsReturned(o, i)));
             if (l1 || l2 || ((e1 || e2) && !returned))
             {
-                ReportStatic(ak.KeyStart, l1 || l2, "AWS SDK credentials");
+                // an object literal declared on its own lines (const LEGACY_KEYS = {⏎ accessKeyId: …) is reported where
+                // its declaration starts, like the properties of a call that spans lines
+                var (declared, declStart) = _declaredObject;
+                var at = declared is not null && _lineOf(declStart) != _lineOf(ak.KeyStart) && NestedObject(declared, o, 0) ? declStart : ak.KeyStart;
+                ReportStatic(at, l1 || l2, at == ak.KeyStart ? "AWS SDK credentials" : $"AWS SDK credentials (accessKeyId on line {_lineOf(ak.KeyStart)})");
             }
         }
 
         // Cognito verifier: clientId: null (only inside CognitoJwtVerifier.create; other objects are ignored)
     }
+
+    /// <summary>The object literal a declaration or assignment being walked assigns, and where that statement starts.</summary>
+    private (ObjectExpr? Value, int Start) _declaredObject;
+
+    /// <summary>Inside the arguments of a serializer call (JSON.stringify, json.dumps, json.Marshal …, see <see cref="Serializers"/>).</summary>
+    private int _inSerializer;
+
+    /// <summary><paramref name="o"/> is <paramref name="root"/> or an object literal held in its properties.</summary>
+    private static bool NestedObject(ObjectExpr root, ObjectExpr o, int depth) =>
+        ReferenceEquals(root, o) || depth < 8 && root.Props.Exists(p => p.Value is ObjectExpr inner && NestedObject(inner, o, depth + 1));
 
     /// <summary>localStorage / sessionStorage, also through a local alias (`const store = window.localStorage`).</summary>
     private bool IsWebStorage(Expr e, Scope s)
@@ -212,7 +227,7 @@ public sealed partial class Engine
         }
 
         // Flask / Django debug (not under a development check: if os.environ.get("FLASK_ENV") == "development")
-        if (Py && IsTrue(a.Value) && !GuardedBy(s, "dev"))
+        if (Py && IsTrue(a.Value) && !InDevelopment(s))
         {
             if (path.EndsWith(".debug", StringComparison.Ordinal) && path.StartsWith("app", StringComparison.Ordinal)
                 || target is IndexExpr { Index: StrExpr { Value: "DEBUG" } } cfg && Path(cfg.Obj).EndsWith("config", StringComparison.Ordinal))
@@ -227,7 +242,7 @@ public sealed partial class Engine
 
         // Echo: e.Debug = true (error responses carry the internal error text); e is the echo.New() instance
         if (Go && IsTrue(a.Value) && target is MemberExpr { Name: "Debug", Obj: NameExpr echoVar } && s.TryDef(echoVar.Name, out var echoDef)
-            && Text(echoDef).StartsWith("echo.New(", StringComparison.Ordinal) && !GuardedBy(s, "dev"))
+            && Text(echoDef).StartsWith("echo.New(", StringComparison.Ordinal) && !InDevelopment(s))
         {
             Report(CodeRules.DebugMode, target.Start, "Echo debug mode is switched on (error responses carry internal error details)", Confidence.High);
         }

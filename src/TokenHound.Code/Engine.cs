@@ -355,6 +355,14 @@ public sealed partial class Engine
     private bool IsPyErrorHandler(FunctionDef fn) =>
         Py && fn.Params.Count > 0 && fn.Decorators.Any(d => d is CallExpr { Callee: MemberExpr { Name: "errorhandler" or "app_errorhandler" or "exception_handler" } });
 
+    /// <summary>Go: the names of the functions the file hands to <c>lambda.Start(handler)</c> / <c>lambda.StartWithOptions(e.handle, …)</c>.</summary>
+    private HashSet<string> GoLambdaHandlers => _goLambdaHandlers ??= [.. GoLambdaStart().Matches(_src.Span.ToString()).Select(m => m.Groups[1].Value)];
+
+    private HashSet<string>? _goLambdaHandlers;
+
+    [GeneratedRegex(@"\blambda\.Start(?:WithOptions|WithContext)?\(\s*(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)\s*[,)]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex GoLambdaStart();
+
     [GeneratedRegex(@"\.(get|post|put|delete|patch)\(|Mapping", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RouteDecorator { get; }
 
@@ -415,6 +423,17 @@ public sealed partial class Engine
         // Java RequestHandler: handleRequest(Map<String, Object> input, Context context) — the input is the whole event
         if (Java && fn.Name == "handleRequest" && fn.Params.Count == 2 && ReferenceEquals(p, fn.Params[0]) && fn.Params[1].Type is "Context"
             && !(p.Type ?? "").Contains("Stream", StringComparison.Ordinal))
+        {
+            return T.WholeEvent;
+        }
+
+        // Go: the function handed to lambda.Start is the Lambda handler, and its event parameter (after ctx
+        // context.Context) is the whole event, whatever struct it is decoded into (a Step Functions task's input with its
+        // task token, an EventBridge detail); the aws-lambda-go events of S3 and schedules are not (nothing secret in them)
+        if (Go && ReferenceEquals(p, fn.Params[^1]) && fn.Params.Count <= 2 && (fn.Params.Count == 1 || fn.Params[0].Type == "context.Context")
+            && fn.Name is { } goHandler && GoLambdaHandlers.Contains(goHandler) && p.Type is { } eventType
+            && !eventType.TrimStart('*').StartsWith("events.", StringComparison.Ordinal)
+            && eventType is not ("string" or "[]byte" or "int" or "int64" or "bool" or "interface{}" or "any" or "context.Context"))
         {
             return T.WholeEvent;
         }
@@ -932,8 +951,9 @@ public sealed partial class Engine
 
     /// <summary>
     /// A returned value made only of profile claims, literals and defaults or concatenations between them
-    /// (`return claims.name ?? claims.email ?? 'there'`): a name to show, not an authorization decision. A condition on
-    /// the same claims (`if (claims.email === admin)`) still is one.
+    /// (`return claims.name ?? claims.email ?? 'there'`), or an object of them (`return { name: profile.name, email:
+    /// profile.email }`, a browser login returning what the page shows): a name to show, not an authorization decision. A
+    /// condition on the same claims (`if (claims.email === admin)`) still is one.
     /// </summary>
     private static bool IsProfileDisplay(Expr e, int depth) => depth < 32 && e switch
     {
@@ -941,6 +961,7 @@ public sealed partial class Engine
         StrExpr => true,
         InterpExpr i => i.Parts.TrueForAll(p => IsProfileDisplay(p, depth + 1)),
         BinaryExpr { Op: "??" or "||" or "or" or "+" } b => IsProfileDisplay(b.Left, depth + 1) && IsProfileDisplay(b.Right, depth + 1),
+        ObjectExpr o => o.Props.Count > 0 && o.Props.TrueForAll(p => p.Key is not null && IsProfileDisplay(p.Value, depth + 1)),
         _ => false,
     };
 
@@ -1013,7 +1034,10 @@ public sealed partial class Engine
         var manualBefore = s.ManualDecodeCount;
         var link = a.Target is NameExpr ln && NamesLink(ln.Name);
         _inLink += link ? 1 : 0;
+        var declaredBefore = _declaredObject;
+        _declaredObject = (Unwrap(v) as ObjectExpr, a.Start);
         var t = Eval(v, s);
+        _declaredObject = declaredBefore;
         _inLink -= link ? 1 : 0;
 
         // a hand-decoded payload kept in a variable (payload = JSON.parse(atob(token.split('.')[1]))) is judged like a

@@ -1507,7 +1507,8 @@ public sealed class Parser
             }
         }
 
-        while (s < e && _t[s].Kind == TokKind.Ident && ParamModifiers.Contains(_t[s].Text) && s + 1 < e && _t[s + 1].Kind == TokKind.Ident)
+        // (Go has no parameter modifiers: `in ReindexInput`, `params url.Values` are a name and a type)
+        while (!Go && s < e && _t[s].Kind == TokKind.Ident && ParamModifiers.Contains(_t[s].Text) && s + 1 < e && _t[s + 1].Kind == TokKind.Ident)
         {
             s++;
         }
