@@ -1604,7 +1604,7 @@ public sealed partial class Engine
         {
             // a secret's metadata and the identifiers kept next to the credential (merchantId, accountName, tenantRegion)
             // are not the credential
-            return AwsMetaMembers.Contains(n) || !Names.SaysToken(name) && Names.Words(name) is { Count: > 1 } w && w[^1] is "id" or "ids" or "arn" or "name" or "region" or "host" or "port" or "type" or "version"
+            return AwsMetaMembers.Contains(n) || NamesIdentifierBeside(name)
                 ? T.None
                 : T.AwsSecret | T.Token;
         }
@@ -1615,6 +1615,12 @@ public sealed partial class Engine
             if (ClaimNames.Contains(n))
             {
                 return (ot & T.EventData) != 0 ? T.EventData : T.None;
+            }
+
+            // an identifier returned next to the tokens (an OAuth token response's consent_id, a session's user_id)
+            if ((ot & T.Token) != 0 && NamesIdentifierBeside(name))
+            {
+                return ot & (T.EventData | T.EnvValue);
             }
 
             // a token's type / kind / position / error are not the token (syntax tokens: token.type, tok.kind, token.value)
@@ -1656,6 +1662,13 @@ public sealed partial class Engine
 
         return T.None;
     }
+
+    /// <summary>
+    /// A member that identifies or locates something kept next to a credential (merchantId, consent_id, accountName,
+    /// tenantRegion): a name of several words that does not name a token and ends in id / name / region / host …
+    /// </summary>
+    private static bool NamesIdentifierBeside(string name) =>
+        !Names.SaysToken(name) && Names.Words(name) is { Count: > 1 } w && w[^1] is "id" or "ids" or "arn" or "name" or "region" or "host" or "port" or "type" or "version";
 
     private static readonly HashSet<string> TokenMetaMembers =
     [
