@@ -30,6 +30,7 @@ public sealed partial class Engine
         "of", "ofentries", "entry", "aslist", "singletonmap", // Java Map.of / List.of / Arrays.asList build a value from their arguments
         "fromentries", "todictionary", "tolist", "toarray", "frombase64string", "decodebase64", "base64decode", // copies and decodings keep the content
         "deserialize", "deserializeobject", "readvalue", "readtree", "fromjson", "unmarshal", // parsing a secret's JSON keeps the secret
+        "stringvalue", // aws-sdk-go v1: aws.StringValue(out.SecretString) dereferences the value
         "firstvaluefrom", "lastvaluefrom", "topromise", // RxJS: await firstValueFrom(this.http.post(…)) is the response
     };
 
