@@ -89,8 +89,13 @@ public sealed partial class Engine
             name = op;
         }
 
-        var lname = name.ToLowerInvariant();
         var recv = c.Callee is MemberExpr me ? me.Obj : null;
+        if (ConsoleByLevel(c) is { } console)
+        {
+            (name, recv) = ("log", console);
+        }
+
+        var lname = name.ToLowerInvariant();
         var recvPath = recv is null ? "" : Path(recv);
         var rt = recv is null ? T.None : Eval(recv, s);
         if (recv is null && c.Callee is not NameExpr)
@@ -818,6 +823,13 @@ public sealed partial class Engine
     private static bool IsTrueish(Expr e) => e is LitExpr { Kind: LitKind.True } || (e is CallExpr c && c.Args.Count == 1 && c.Args[0].Value is LitExpr { Kind: LitKind.True });
 
     // ------------------------------------------------------------------ call rules
+
+    /// <summary>
+    /// <c>console[level](…)</c>: a console method picked by a variable (a logging helper's level parameter); the
+    /// <c>console</c> receiver, or null for other calls.
+    /// </summary>
+    private Expr? ConsoleByLevel(CallExpr c) =>
+        Js && c.Callee is IndexExpr { Obj: NameExpr { Name: "console" } console, IsSlice: false, Index: not null } ? console : null;
 
     private bool IsLogCall(CallExpr c, string name, Expr? recv, string recvPath)
     {
