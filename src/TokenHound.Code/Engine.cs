@@ -1033,9 +1033,10 @@ public sealed partial class Engine
             t |= Eval(a.Target, s);
         }
 
-        // JWT decode bound to a variable
+        // JWT decode bound to a variable, also behind a guard or with a default (token ? jwt.decode(token) : null,
+        // jwt.decode(token) || {})
         var inner = Unwrap(v);
-        if (inner is CallExpr dc && dc.Args.Count > 0)
+        if (GuardedCall(inner) is { Args.Count: > 0 } dc)
         {
             if (IsJwtDecodeUnverifying(dc))
             {
@@ -1807,6 +1808,18 @@ public sealed partial class Engine
             }
         }
     }
+
+    /// <summary>
+    /// The call an assigned value comes from, also when a guard or a default wraps it: <c>token ? jwt.decode(token) :
+    /// null</c> (the branch that calls), <c>jwt.decode(token) || {}</c>, <c>decode(t) ?? fallback</c> (the left side).
+    /// </summary>
+    private static CallExpr? GuardedCall(Expr e) => e switch
+    {
+        CallExpr c => c,
+        CondExpr ce => Unwrap(ce.Then) as CallExpr ?? Unwrap(ce.Else) as CallExpr,
+        BinaryExpr { Op: "||" or "??" or "or" } b => Unwrap(b.Left) as CallExpr,
+        _ => null,
+    };
 
     /// <summary>"a.b.c", "context.getLogger()", "System.out"; "?" for other shapes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
