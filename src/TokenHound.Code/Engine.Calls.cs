@@ -2300,11 +2300,22 @@ public sealed partial class Engine
             || l.StartsWith('<') || l.StartsWith("${", StringComparison.Ordinal) || l.StartsWith("{{", StringComparison.Ordinal) || l.Contains("xxxx") || l.Contains("fakemykeyid") || l.Contains("fakesecret") || l.Contains("test") && l.Length < 20;
     }
 
-    private void ReportStatic(int offset, bool literal, string what)
+    private void ReportStatic(int offset, bool literal, string what, bool stored = false)
     {
-        Report(CodeRules.StaticCredentials, offset, literal ? $"{what} with hard-coded access keys" : $"{what} with keys copied from environment variables or configuration (shadows the execution role)",
+        Report(CodeRules.StaticCredentials, offset, literal ? $"{what} with hard-coded access keys"
+            : stored ? $"{what} with long-lived access keys read from a secret (an IAM user's keys, no session token: shadows the execution role)"
+            : $"{what} with keys copied from environment variables or configuration (shadows the execution role)",
             literal ? Confidence.High : Confidence.Medium, literal ? Severity.Critical : Severity.Medium);
     }
+
+    /// <summary>
+    /// Access keys read from a secret or a decrypted parameter (Secrets Manager, SSM SecureString) and handed to a client
+    /// without a session token: an IAM user's long-lived keys kept in a secret, which shadow the execution role like keys
+    /// copied from the environment. STS credentials come with their session token and are not reported. Judged on the
+    /// secret access key (the key id is an identifier, and a credentials object is not a key).
+    /// </summary>
+    private bool StoredKeys(Expr secretKey, bool sessionToken, Scope s) =>
+        !sessionToken && (Eval(secretKey, s) & T.AwsSecret) != 0;
 
     private void CheckStaticCredentialCall(CallExpr c, string name, string recvPath, Scope s, string? typeName)
     {
@@ -2321,9 +2332,11 @@ public sealed partial class Engine
                 env |= e;
             }
 
-            if (lit || env)
+            var stored = !lit && !env && c.Args.Find(a => a.Name is "aws_secret_access_key") is { } secretArg
+                && StoredKeys(secretArg.Value, c.Args.Exists(a => a.Name == "aws_session_token"), s);
+            if (lit || env || stored)
             {
-                ReportStatic(kwKey.Start, lit, $"{Path(c.Callee)}(...)");
+                ReportStatic(kwKey.Start, lit, $"{Path(c.Callee)}(...)", stored);
             }
 
             return;
@@ -2342,9 +2355,11 @@ public sealed partial class Engine
                 return; // new AWS.Credentials({...}) is checked as an object
             }
 
-            if (l1 || l2 || ((e1 || e2) && !(Cs && typeName!.EndsWith("Client", StringComparison.Ordinal) && !(e1 && e2))))
+            var stored = !(l1 || l2 || e1 || e2)
+                && StoredKeys(c.Args[1].Value, c.Args.Count >= 3 && (Eval(c.Args[2].Value, s) & (T.AwsSecret | T.Token)) != 0, s);
+            if (l1 || l2 || ((e1 || e2) && !(Cs && typeName!.EndsWith("Client", StringComparison.Ordinal) && !(e1 && e2))) || stored)
             {
-                ReportStatic(c.NameStart, l1 || l2, $"{typeName ?? name}(...)");
+                ReportStatic(c.NameStart, l1 || l2, $"{typeName ?? name}(...)", stored);
             }
 
             return;

@@ -131,9 +131,10 @@ public sealed partial class Engine
             // credential provider (like the SDK's fromEnv), not a client that shadows the execution role; literal keys
             // are reported everywhere
             var returned = IsReturned(o, _returned) || (_returned is ArrayExpr tuple && tuple.Items.Any(i => IsReturned(o, i)));
-            if (l1 || l2 || ((e1 || e2) && !returned))
+            var stored = !(l1 || l2 || e1 || e2) && !returned && StoredKeys(sk.Value, o.GetProp("sessionToken") is not null, s);
+            if (l1 || l2 || ((e1 || e2) && !returned) || stored)
             {
-                ReportStatic(ak.KeyStart, l1 || l2, "AWS SDK credentials");
+                ReportStatic(ak.KeyStart, l1 || l2, "AWS SDK credentials", stored);
             }
         }
 
