@@ -30,6 +30,7 @@ public sealed partial class Engine
         "of", "ofentries", "entry", "aslist", "singletonmap", // Java Map.of / List.of / Arrays.asList build a value from their arguments
         "fromentries", "todictionary", "tolist", "toarray", "frombase64string", "decodebase64", "base64decode", // copies and decodings keep the content
         "deserialize", "deserializeobject", "readvalue", "readtree", "fromjson", "unmarshal", // parsing a secret's JSON keeps the secret
+        "stringvalue", // aws-sdk-go v1: aws.StringValue(out.SecretString) dereferences the value
         "firstvaluefrom", "lastvaluefrom", "topromise", // RxJS: await firstValueFrom(this.http.post(…)) is the response
     };
 
@@ -88,8 +89,13 @@ public sealed partial class Engine
             name = op;
         }
 
-        var lname = name.ToLowerInvariant();
         var recv = c.Callee is MemberExpr me ? me.Obj : null;
+        if (ConsoleByLevel(c) is { } console)
+        {
+            (name, recv) = ("log", console);
+        }
+
+        var lname = name.ToLowerInvariant();
         var recvPath = recv is null ? "" : Path(recv);
         var rt = recv is null ? T.None : Eval(recv, s);
         if (recv is null && c.Callee is not NameExpr)
@@ -820,6 +826,13 @@ public sealed partial class Engine
     private static bool IsTrueish(Expr e) => e is LitExpr { Kind: LitKind.True } || (e is CallExpr c && c.Args.Count == 1 && c.Args[0].Value is LitExpr { Kind: LitKind.True });
 
     // ------------------------------------------------------------------ call rules
+
+    /// <summary>
+    /// <c>console[level](…)</c>: a console method picked by a variable (a logging helper's level parameter); the
+    /// <c>console</c> receiver, or null for other calls.
+    /// </summary>
+    private Expr? ConsoleByLevel(CallExpr c) =>
+        Js && c.Callee is IndexExpr { Obj: NameExpr { Name: "console" } console, IsSlice: false, Index: not null } ? console : null;
 
     private bool IsLogCall(CallExpr c, string name, Expr? recv, string recvPath)
     {
@@ -2372,11 +2385,22 @@ public sealed partial class Engine
             || l.StartsWith('<') || l.StartsWith("${", StringComparison.Ordinal) || l.StartsWith("{{", StringComparison.Ordinal) || l.Contains("xxxx") || l.Contains("fakemykeyid") || l.Contains("fakesecret") || l.Contains("test") && l.Length < 20;
     }
 
-    private void ReportStatic(int offset, bool literal, string what)
+    private void ReportStatic(int offset, bool literal, string what, bool stored = false)
     {
-        Report(CodeRules.StaticCredentials, offset, literal ? $"{what} with hard-coded access keys" : $"{what} with keys copied from environment variables or configuration (shadows the execution role)",
+        Report(CodeRules.StaticCredentials, offset, literal ? $"{what} with hard-coded access keys"
+            : stored ? $"{what} with long-lived access keys read from a secret (an IAM user's keys, no session token: shadows the execution role)"
+            : $"{what} with keys copied from environment variables or configuration (shadows the execution role)",
             literal ? Confidence.High : Confidence.Medium, literal ? Severity.Critical : Severity.Medium);
     }
+
+    /// <summary>
+    /// Access keys read from a secret or a decrypted parameter (Secrets Manager, SSM SecureString) and handed to a client
+    /// without a session token: an IAM user's long-lived keys kept in a secret, which shadow the execution role like keys
+    /// copied from the environment. STS credentials come with their session token and are not reported. Judged on the
+    /// secret access key (the key id is an identifier, and a credentials object is not a key).
+    /// </summary>
+    private bool StoredKeys(Expr secretKey, bool sessionToken, Scope s) =>
+        !sessionToken && (Eval(secretKey, s) & T.AwsSecret) != 0;
 
     private void CheckStaticCredentialCall(CallExpr c, string name, string recvPath, Scope s, string? typeName)
     {
@@ -2393,9 +2417,11 @@ public sealed partial class Engine
                 env |= e;
             }
 
-            if (lit || env)
+            var stored = !lit && !env && c.Args.Find(a => a.Name is "aws_secret_access_key") is { } secretArg
+                && StoredKeys(secretArg.Value, c.Args.Exists(a => a.Name == "aws_session_token"), s);
+            if (lit || env || stored)
             {
-                ReportStatic(kwKey.Start, lit, $"{Path(c.Callee)}(...)");
+                ReportStatic(kwKey.Start, lit, $"{Path(c.Callee)}(...)", stored);
             }
 
             return;
@@ -2414,9 +2440,11 @@ public sealed partial class Engine
                 return; // new AWS.Credentials({...}) is checked as an object
             }
 
-            if (l1 || l2 || ((e1 || e2) && !(Cs && typeName!.EndsWith("Client", StringComparison.Ordinal) && !(e1 && e2))))
+            var stored = !(l1 || l2 || e1 || e2)
+                && StoredKeys(c.Args[1].Value, c.Args.Count >= 3 && (Eval(c.Args[2].Value, s) & (T.AwsSecret | T.Token)) != 0, s);
+            if (l1 || l2 || ((e1 || e2) && !(Cs && typeName!.EndsWith("Client", StringComparison.Ordinal) && !(e1 && e2))) || stored)
             {
-                ReportStatic(c.NameStart, l1 || l2, $"{typeName ?? name}(...)");
+                ReportStatic(c.NameStart, l1 || l2, $"{typeName ?? name}(...)", stored);
             }
 
             return;

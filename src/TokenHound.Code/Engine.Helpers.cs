@@ -315,11 +315,14 @@ public sealed partial class Engine
         List<int>? logged = null;
         foreach (var stmt in statements)
         {
-            // calls made as statements (`await` unwrapped)
+            // calls made as statements (`await` unwrapped), or returned (the body of an arrow function without braces:
+            // `const log = (level, msg, extra) => console[level](JSON.stringify({ msg, ...extra }))`)
             var st = stmt switch
             {
                 ExprStmt { E: CallExpr c } => c,
                 ExprStmt { E: UnaryExpr { Operand: CallExpr ac } } => ac,
+                ReturnStmt { Value: CallExpr rc } => rc,
+                ReturnStmt { Value: UnaryExpr { Operand: CallExpr rac } } => rac,
                 _ => null,
             };
             if (st is null)
@@ -329,6 +332,11 @@ public sealed partial class Engine
 
             var callName = CallName(st);
             var callee = st.Callee is MemberExpr m ? m.Obj : null;
+            if (ConsoleByLevel(st) is { } console)
+            {
+                (callName, callee) = ("log", console);
+            }
+
             // cheap test first (a name set lookup), the receiver's path only for calls named like a log method
             if (!(LogMethods.Contains(callName) || callName is "print" or "println" or "Send") || !IsLogCall(st, callName, callee, callee is null ? "" : Path(callee)))
             {

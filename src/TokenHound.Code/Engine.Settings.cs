@@ -132,13 +132,14 @@ public sealed partial class Engine
             // credential provider (like the SDK's fromEnv), not a client that shadows the execution role; literal keys
             // are reported everywhere
             var returned = IsReturned(o, _returned) || (_returned is ArrayExpr tuple && tuple.Items.Any(i => IsReturned(o, i)));
-            if (l1 || l2 || ((e1 || e2) && !returned))
+            var stored = !(l1 || l2 || e1 || e2) && !returned && StoredKeys(sk.Value, o.GetProp("sessionToken") is not null, s);
+            if (l1 || l2 || ((e1 || e2) && !returned) || stored)
             {
                 // an object literal declared on its own lines (const LEGACY_KEYS = {⏎ accessKeyId: …) is reported where
                 // its declaration starts, like the properties of a call that spans lines
                 var (declared, declStart) = _declaredObject;
                 var at = declared is not null && _lineOf(declStart) != _lineOf(ak.KeyStart) && NestedObject(declared, o, 0) ? declStart : ak.KeyStart;
-                ReportStatic(at, l1 || l2, at == ak.KeyStart ? "AWS SDK credentials" : $"AWS SDK credentials (accessKeyId on line {_lineOf(ak.KeyStart)})");
+                ReportStatic(at, l1 || l2, at == ak.KeyStart ? "AWS SDK credentials" : $"AWS SDK credentials (accessKeyId on line {_lineOf(ak.KeyStart)})", stored);
             }
         }
 

@@ -1057,9 +1057,10 @@ public sealed partial class Engine
             t |= Eval(a.Target, s);
         }
 
-        // JWT decode bound to a variable
+        // JWT decode bound to a variable, also behind a guard or with a default (token ? jwt.decode(token) : null,
+        // jwt.decode(token) || {})
         var inner = Unwrap(v);
-        if (inner is CallExpr dc && dc.Args.Count > 0)
+        if (GuardedCall(inner) is { Args.Count: > 0 } dc)
         {
             if (IsJwtDecodeUnverifying(dc))
             {
@@ -1628,7 +1629,7 @@ public sealed partial class Engine
         {
             // a secret's metadata and the identifiers kept next to the credential (merchantId, accountName, tenantRegion)
             // are not the credential
-            return AwsMetaMembers.Contains(n) || !Names.SaysToken(name) && Names.Words(name) is { Count: > 1 } w && w[^1] is "id" or "ids" or "arn" or "name" or "region" or "host" or "port" or "type" or "version"
+            return AwsMetaMembers.Contains(n) || NamesIdentifierBeside(name)
                 ? T.None
                 : T.AwsSecret | T.Token;
         }
@@ -1639,6 +1640,12 @@ public sealed partial class Engine
             if (ClaimNames.Contains(n))
             {
                 return (ot & T.EventData) != 0 ? T.EventData : T.None;
+            }
+
+            // an identifier returned next to the tokens (an OAuth token response's consent_id, a session's user_id)
+            if ((ot & T.Token) != 0 && NamesIdentifierBeside(name))
+            {
+                return ot & (T.EventData | T.EnvValue);
             }
 
             // a token's type / kind / position / error are not the token (syntax tokens: token.type, tok.kind, token.value)
@@ -1680,6 +1687,13 @@ public sealed partial class Engine
 
         return T.None;
     }
+
+    /// <summary>
+    /// A member that identifies or locates something kept next to a credential (merchantId, consent_id, accountName,
+    /// tenantRegion): a name of several words that does not name a token and ends in id / name / region / host …
+    /// </summary>
+    private static bool NamesIdentifierBeside(string name) =>
+        !Names.SaysToken(name) && Names.Words(name) is { Count: > 1 } w && w[^1] is "id" or "ids" or "arn" or "name" or "region" or "host" or "port" or "type" or "version";
 
     private static readonly HashSet<string> TokenMetaMembers =
     [
@@ -1818,6 +1832,18 @@ public sealed partial class Engine
             }
         }
     }
+
+    /// <summary>
+    /// The call an assigned value comes from, also when a guard or a default wraps it: <c>token ? jwt.decode(token) :
+    /// null</c> (the branch that calls), <c>jwt.decode(token) || {}</c>, <c>decode(t) ?? fallback</c> (the left side).
+    /// </summary>
+    private static CallExpr? GuardedCall(Expr e) => e switch
+    {
+        CallExpr c => c,
+        CondExpr ce => Unwrap(ce.Then) as CallExpr ?? Unwrap(ce.Else) as CallExpr,
+        BinaryExpr { Op: "||" or "??" or "or" } b => Unwrap(b.Left) as CallExpr,
+        _ => null,
+    };
 
     /// <summary>"a.b.c", "context.getLogger()", "System.out"; "?" for other shapes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
