@@ -1689,11 +1689,13 @@ public sealed partial class Engine
     }
 
     /// <summary>
-    /// A member that identifies or locates something kept next to a credential (merchantId, consent_id, accountName,
-    /// tenantRegion): a name of several words that does not name a token and ends in id / name / region / host …
+    /// A member that identifies, locates or dates something kept next to a credential (merchantId, consent_id, accountName,
+    /// tenantRegion, an ECR authorization's proxyEndpoint and expiresAt): a name of several words that does not name a
+    /// token and ends in id / name / region / host / endpoint / at …
     /// </summary>
     private static bool NamesIdentifierBeside(string name) =>
-        !Names.SaysToken(name) && Names.Words(name) is { Count: > 1 } w && w[^1] is "id" or "ids" or "arn" or "name" or "region" or "host" or "port" or "type" or "version";
+        !Names.SaysToken(name) && Names.Words(name) is { Count: > 1 } w
+        && w[^1] is "id" or "ids" or "arn" or "name" or "region" or "host" or "port" or "type" or "version" or "endpoint" or "at" or "expiry" or "expiration";
 
     private static readonly HashSet<string> TokenMetaMembers =
     [
