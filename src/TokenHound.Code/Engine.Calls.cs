@@ -2334,8 +2334,10 @@ public sealed partial class Engine
         var (obj, key) = e switch
         {
             IndexExpr { Index: StrExpr k } ix => (ix.Obj, k.Value),
-            CallExpr { Callee: MemberExpr { Name: "getProperty" or "GetValue" or "getString" or "GetString" or "get" or "Get" } m } c
+            CallExpr { Callee: MemberExpr { Name: "getProperty" or "GetValue" or "getString" or "GetString" or "get" or "Get" or "getOrThrow" } m } c
                 => (m.Obj, c.Args.Take(2).Select(a => a.Value).OfType<StrExpr>().Select(k => k.Value).LastOrDefault(AwsKeySetting)),
+            // a bound options / settings object (.NET IOptions<T>.Value, pydantic / Django settings): _options.SecretAccessKey
+            MemberExpr m when !Js => (m.Obj, m.Name),
             _ => (null, null),
         };
         if (obj is null || key is null || !AwsKeySetting(key) || (Eval(obj, s) & (T.AwsSecret | T.Token | T.WholeEvent | T.EventData | T.Headers)) != 0)
@@ -2343,22 +2345,24 @@ public sealed partial class Engine
             return false;
         }
 
-        var source = Text(Resolve(obj, s)).ToLowerInvariant();
+        // a member is read from the object as it is named (_options, settings, monitor.CurrentValue, options.Value), not
+        // from the arguments of the call that made it (roleCreds = requestCred(ctx, p.options.Client, name))
+        var resolved = Resolve(obj, s);
+        var source = (e is MemberExpr && resolved is not (NameExpr or MemberExpr) ? Text(obj) : Text(resolved)).ToLowerInvariant();
         return source.Contains("config", StringComparison.Ordinal) || source.Contains("setting", StringComparison.Ordinal) || source.Contains("prop", StringComparison.Ordinal)
             || source.Contains("cfg", StringComparison.Ordinal) || source.Contains("conf", StringComparison.Ordinal) || source.Contains("section", StringComparison.Ordinal)
-            || source.Contains("viper", StringComparison.Ordinal) || source.Contains("options", StringComparison.Ordinal)
+            || source.Contains("viper", StringComparison.Ordinal) || source.Contains("options", StringComparison.Ordinal) || source.EndsWith(".currentvalue", StringComparison.Ordinal)
             || source == "env" || source.EndsWith("environment", StringComparison.Ordinal); // Spring's env.getProperty("aws.secretKey")
 
-        // the last segment of the setting's path names an AWS access key id or secret access key, or its last dotted
-        // segments do as words of one name (Kafka Connect / Java properties: "aws.access.key.id", "aws.secret.access.key")
+        // the last segment of the setting's path names an AWS access key id or secret access key, or its last words do
+        // as one name (Kafka Connect / Java properties: "aws.access.key.id"; a prefixed environment-style name read through
+        // Nest's ConfigService: "FLAGS_AWS_SECRET_ACCESS_KEY")
         static bool AwsKeySetting(string k)
         {
-            var path = k[(k.LastIndexOfAny([':', '/']) + 1)..];
-            var leaf = path.Length;
-            for (var words = 0; words < 4 && leaf > 0; words++)
+            var words = Names.Words(k[(k.LastIndexOfAny([':', '/']) + 1)..]);
+            for (var n = 1; n <= Math.Min(5, words.Count); n++)
             {
-                leaf = path.LastIndexOf('.', leaf - 1) is var dot and >= 0 ? dot : 0;
-                if (Names.Norm(path[(leaf == 0 ? 0 : leaf + 1)..].Replace(".", "", StringComparison.Ordinal))
+                if (string.Concat(words.Skip(words.Count - n))
                     is "accesskeyid" or "awsaccesskeyid" or "accesskey" or "awsaccesskey" or "secretaccesskey" or "awssecretaccesskey" or "secretkey" or "awssecretkey" or "awssecretaccesskeyid")
                 {
                     return true;
