@@ -1736,10 +1736,28 @@ public sealed class Parser
     /// <summary>After var/let/const/val: one or more declarators.</summary>
     private Stmt? ParseDeclarators(int start)
     {
+        // Go: var ( … ) / const ( … ) groups one declarator a line and ends at its ')' (not at a '}': reading on as
+        // statements took the rest of the file into the group)
         if (Go && IsP("("))
         {
             Next();
-            var inner = ParseStatements();
+            var inner = new List<Stmt>();
+            while (!Eof && !IsP(")") && !IsP("}"))
+            {
+                var p0 = _p;
+                if (Cur.Kind == TokKind.Ident && ParseDeclarators(Cur.Start) is { } d)
+                {
+                    inner.Add(d);
+                }
+
+                Accept(";");
+                if (_p == p0)
+                {
+                    Next();
+                }
+            }
+
+            Accept(")");
             return At(new BlockStmt(inner, []), start);
         }
 
