@@ -1556,7 +1556,7 @@ public sealed partial class Engine
     private static partial Regex JavaStatus { get; }
     [GeneratedRegex(@"\bstatus\s*:\s*[45]\d\d\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex FetchErrorStatus();
-    [GeneratedRegex(@"(Invoke|StartExecution|SendMessage|Publish|PutEventsRequestEntry|PutRecord)\w*(Request|Entry)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(Invoke|StartExecution|SendMessage|Publish|PutEvents|PutRecord)\w*(Request|Entry)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex JavaDownstreamChain { get; }
     [GeneratedRegex(@";\s*secure", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SemicolonSecure { get; }
