@@ -2585,12 +2585,20 @@ public sealed partial class Engine
 
     private static readonly HashSet<string> AuthorizeWords = ["allow", "allows", "allowed", "authorize", "authorizes", "authorized", "authorise", "authorised", "permit", "permits", "permitted", "entitled"];
 
-    /// <summary>A function named for an access decision: allows, isAllowed, authorize, permits, hasPermission, hasRole, hasScope.</summary>
+    /// <summary>
+    /// A function named for an access decision: allows, isAllowed, authorize, permits, hasPermission, hasRole, hasScope;
+    /// or the setter of an access flag (a React state setter setIsAdmin(…), setCanDeploy(…), setHasAccess(…)), whose
+    /// argument decides what the user may do.
+    /// </summary>
     private static bool AuthorizesByName(string name)
     {
         var w = Names.Words(name);
-        return w.Exists(AuthorizeWords.Contains) || w.Count >= 2 && w[0] is "has" or "can" && w[1] is "permission" or "role" or "roles" or "scope" or "scopes" or "group" or "access";
+        return w.Exists(AuthorizeWords.Contains) || w.Count >= 2 && w[0] is "has" or "can" && w[1] is "permission" or "role" or "roles" or "scope" or "scopes" or "group" or "access"
+            || w.Count >= 3 && w[0] == "set" && (w[1] == "can" || w[1] is "is" or "has" && w.Skip(2).Any(AccessFlagWords.Contains));
     }
+
+    /// <summary>Words of a flag that grants access: isAdmin, isSuperuser, hasAccess, hasRole, isStaff.</summary>
+    private static readonly HashSet<string> AccessFlagWords = ["admin", "admins", "superuser", "superadmin", "staff", "privileged", "moderator", "access", "role", "roles", "permission", "permissions", "scope", "scopes", "group", "groups"];
 
     /// <summary>Where a builder chain starts: the receiver at its root (`SendMessageRequest` in `SendMessageRequest.builder().messageBody(b)`).</summary>
     private static int ChainStart(CallExpr c)
