@@ -498,8 +498,9 @@ public sealed partial class Engine
         }
 
         // a JavaScript parameter named err / error is the error of a callback or an error handler (Node callbacks,
-        // fastify.setErrorHandler((err, request, reply) => …), promise .catch((error) => …))
-        if (Js && p.Name is "err" or "error")
+        // fastify.setErrorHandler((err, request, reply) => …), promise .catch((error) => …)); a NestJS exception
+        // filter's catch(exception: unknown, host) and a parameter typed as an error (e: HttpException) are errors too
+        if (Js && (p.Name is "err" or "error" or "exception" || p.Type is { } jt && (jt.EndsWith("Exception", StringComparison.Ordinal) || jt.EndsWith("Error", StringComparison.Ordinal))))
         {
             return T.ErrorObj;
         }
