@@ -1556,7 +1556,7 @@ public sealed partial class Engine
     private static partial Regex JavaStatus { get; }
     [GeneratedRegex(@"\bstatus\s*:\s*[45]\d\d\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex FetchErrorStatus();
-    [GeneratedRegex(@"(Invoke|StartExecution|SendMessage|Publish|PutEventsRequestEntry|PutRecord)\w*(Request|Entry)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(Invoke|StartExecution|SendMessage|Publish|PutEvents|PutRecord)\w*(Request|Entry)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex JavaDownstreamChain { get; }
     [GeneratedRegex(@";\s*secure", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SemicolonSecure { get; }
@@ -2334,8 +2334,10 @@ public sealed partial class Engine
         var (obj, key) = e switch
         {
             IndexExpr { Index: StrExpr k } ix => (ix.Obj, k.Value),
-            CallExpr { Callee: MemberExpr { Name: "getProperty" or "GetValue" or "getString" or "GetString" or "get" or "Get" } m } c
+            CallExpr { Callee: MemberExpr { Name: "getProperty" or "GetValue" or "getString" or "GetString" or "get" or "Get" or "getOrThrow" } m } c
                 => (m.Obj, c.Args.Take(2).Select(a => a.Value).OfType<StrExpr>().Select(k => k.Value).LastOrDefault(AwsKeySetting)),
+            // a bound options / settings object (.NET IOptions<T>.Value, pydantic / Django settings): _options.SecretAccessKey
+            MemberExpr m when !Js => (m.Obj, m.Name),
             _ => (null, null),
         };
         if (obj is null || key is null || !AwsKeySetting(key) || (Eval(obj, s) & (T.AwsSecret | T.Token | T.WholeEvent | T.EventData | T.Headers)) != 0)
@@ -2343,22 +2345,24 @@ public sealed partial class Engine
             return false;
         }
 
-        var source = Text(Resolve(obj, s)).ToLowerInvariant();
+        // a member is read from the object as it is named (_options, settings, monitor.CurrentValue, options.Value), not
+        // from the arguments of the call that made it (roleCreds = requestCred(ctx, p.options.Client, name))
+        var resolved = Resolve(obj, s);
+        var source = (e is MemberExpr && resolved is not (NameExpr or MemberExpr) ? Text(obj) : Text(resolved)).ToLowerInvariant();
         return source.Contains("config", StringComparison.Ordinal) || source.Contains("setting", StringComparison.Ordinal) || source.Contains("prop", StringComparison.Ordinal)
             || source.Contains("cfg", StringComparison.Ordinal) || source.Contains("conf", StringComparison.Ordinal) || source.Contains("section", StringComparison.Ordinal)
-            || source.Contains("viper", StringComparison.Ordinal) || source.Contains("options", StringComparison.Ordinal)
+            || source.Contains("viper", StringComparison.Ordinal) || source.Contains("options", StringComparison.Ordinal) || source.EndsWith(".currentvalue", StringComparison.Ordinal)
             || source == "env" || source.EndsWith("environment", StringComparison.Ordinal); // Spring's env.getProperty("aws.secretKey")
 
-        // the last segment of the setting's path names an AWS access key id or secret access key, or its last dotted
-        // segments do as words of one name (Kafka Connect / Java properties: "aws.access.key.id", "aws.secret.access.key")
+        // the last segment of the setting's path names an AWS access key id or secret access key, or its last words do
+        // as one name (Kafka Connect / Java properties: "aws.access.key.id"; a prefixed environment-style name read through
+        // Nest's ConfigService: "FLAGS_AWS_SECRET_ACCESS_KEY")
         static bool AwsKeySetting(string k)
         {
-            var path = k[(k.LastIndexOfAny([':', '/']) + 1)..];
-            var leaf = path.Length;
-            for (var words = 0; words < 4 && leaf > 0; words++)
+            var words = Names.Words(k[(k.LastIndexOfAny([':', '/']) + 1)..]);
+            for (var n = 1; n <= Math.Min(5, words.Count); n++)
             {
-                leaf = path.LastIndexOf('.', leaf - 1) is var dot and >= 0 ? dot : 0;
-                if (Names.Norm(path[(leaf == 0 ? 0 : leaf + 1)..].Replace(".", "", StringComparison.Ordinal))
+                if (string.Concat(words.Skip(words.Count - n))
                     is "accesskeyid" or "awsaccesskeyid" or "accesskey" or "awsaccesskey" or "secretaccesskey" or "awssecretaccesskey" or "secretkey" or "awssecretkey" or "awssecretaccesskeyid")
                 {
                     return true;
@@ -2581,12 +2585,20 @@ public sealed partial class Engine
 
     private static readonly HashSet<string> AuthorizeWords = ["allow", "allows", "allowed", "authorize", "authorizes", "authorized", "authorise", "authorised", "permit", "permits", "permitted", "entitled"];
 
-    /// <summary>A function named for an access decision: allows, isAllowed, authorize, permits, hasPermission, hasRole, hasScope.</summary>
+    /// <summary>
+    /// A function named for an access decision: allows, isAllowed, authorize, permits, hasPermission, hasRole, hasScope;
+    /// or the setter of an access flag (a React state setter setIsAdmin(…), setCanDeploy(…), setHasAccess(…)), whose
+    /// argument decides what the user may do.
+    /// </summary>
     private static bool AuthorizesByName(string name)
     {
         var w = Names.Words(name);
-        return w.Exists(AuthorizeWords.Contains) || w.Count >= 2 && w[0] is "has" or "can" && w[1] is "permission" or "role" or "roles" or "scope" or "scopes" or "group" or "access";
+        return w.Exists(AuthorizeWords.Contains) || w.Count >= 2 && w[0] is "has" or "can" && w[1] is "permission" or "role" or "roles" or "scope" or "scopes" or "group" or "access"
+            || w.Count >= 3 && w[0] == "set" && (w[1] == "can" || w[1] is "is" or "has" && w.Skip(2).Any(AccessFlagWords.Contains));
     }
+
+    /// <summary>Words of a flag that grants access: isAdmin, isSuperuser, hasAccess, hasRole, isStaff.</summary>
+    private static readonly HashSet<string> AccessFlagWords = ["admin", "admins", "superuser", "superadmin", "staff", "privileged", "moderator", "access", "role", "roles", "permission", "permissions", "scope", "scopes", "group", "groups"];
 
     /// <summary>Where a builder chain starts: the receiver at its root (`SendMessageRequest` in `SendMessageRequest.builder().messageBody(b)`).</summary>
     private static int ChainStart(CallExpr c)

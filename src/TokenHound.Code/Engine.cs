@@ -498,8 +498,9 @@ public sealed partial class Engine
         }
 
         // a JavaScript parameter named err / error is the error of a callback or an error handler (Node callbacks,
-        // fastify.setErrorHandler((err, request, reply) => …), promise .catch((error) => …))
-        if (Js && p.Name is "err" or "error")
+        // fastify.setErrorHandler((err, request, reply) => …), promise .catch((error) => …)); a NestJS exception
+        // filter's catch(exception: unknown, host) and a parameter typed as an error (e: HttpException) are errors too
+        if (Js && (p.Name is "err" or "error" or "exception" || p.Type is { } jt && (jt.EndsWith("Exception", StringComparison.Ordinal) || jt.EndsWith("Error", StringComparison.Ordinal))))
         {
             return T.ErrorObj;
         }
@@ -1689,11 +1690,13 @@ public sealed partial class Engine
     }
 
     /// <summary>
-    /// A member that identifies or locates something kept next to a credential (merchantId, consent_id, accountName,
-    /// tenantRegion): a name of several words that does not name a token and ends in id / name / region / host …
+    /// A member that identifies, locates or dates something kept next to a credential (merchantId, consent_id, accountName,
+    /// tenantRegion, an ECR authorization's proxyEndpoint and expiresAt): a name of several words that does not name a
+    /// token and ends in id / name / region / host / endpoint / at …
     /// </summary>
     private static bool NamesIdentifierBeside(string name) =>
-        !Names.SaysToken(name) && Names.Words(name) is { Count: > 1 } w && w[^1] is "id" or "ids" or "arn" or "name" or "region" or "host" or "port" or "type" or "version";
+        !Names.SaysToken(name) && Names.Words(name) is { Count: > 1 } w
+        && w[^1] is "id" or "ids" or "arn" or "name" or "region" or "host" or "port" or "type" or "version" or "endpoint" or "at" or "expiry" or "expiration";
 
     private static readonly HashSet<string> TokenMetaMembers =
     [

@@ -577,7 +577,7 @@ public sealed class Parser
                 case "try" or "finally" or "do" or "unsafe" or "checked" or "unchecked" or "defer" when !(kw == "defer" && !IsP("{", 1)):
                     Next();
                     return At(new BlockStmt([], ParseBody()), start);
-                case "catch" or "except":
+                case "catch" or "except" when !JsCatchMethod():
                     return ParseCatch();
                 case "return" or "yield" when !IsP("(", 1) || kw == "return":
                     {
@@ -937,6 +937,43 @@ public sealed class Parser
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>
+    /// A JavaScript/TypeScript class method named <c>catch</c> (a NestJS exception filter's <c>catch(exception: unknown,
+    /// host: ArgumentsHost): void { … }</c>), not a catch clause: its parentheses hold more than one parameter, or a
+    /// return type follows them. A catch clause binds one name.
+    /// </summary>
+    private bool JsCatchMethod()
+    {
+        if (!Js || !IsId("catch") || !IsP("(", 1))
+        {
+            return false;
+        }
+
+        var end = SkipGroup(_p + 1);
+        if (end < _t.Count && _t[end].Kind == TokKind.Punct && _t[end].Text == ":")
+        {
+            return true;
+        }
+
+        var d = 0;
+        for (var k = _p + 2; k < end - 1; k++)
+        {
+            var t = _t[k];
+            if (t.Kind != TokKind.Punct)
+            {
+                continue;
+            }
+
+            d += t.Text is "(" or "[" or "{" or "<" ? 1 : t.Text is ")" or "]" or "}" or ">" ? -1 : 0;
+            if (d == 0 && t.Text == ",")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private Stmt ParseCatch()
     {
         var start = Cur.Start;
@@ -1736,10 +1773,28 @@ public sealed class Parser
     /// <summary>After var/let/const/val: one or more declarators.</summary>
     private Stmt? ParseDeclarators(int start)
     {
+        // Go: var ( … ) / const ( … ) groups one declarator a line and ends at its ')' (not at a '}': reading on as
+        // statements took the rest of the file into the group)
         if (Go && IsP("("))
         {
             Next();
-            var inner = ParseStatements();
+            var inner = new List<Stmt>();
+            while (!Eof && !IsP(")") && !IsP("}"))
+            {
+                var p0 = _p;
+                if (Cur.Kind == TokKind.Ident && ParseDeclarators(Cur.Start) is { } d)
+                {
+                    inner.Add(d);
+                }
+
+                Accept(";");
+                if (_p == p0)
+                {
+                    Next();
+                }
+            }
+
+            Accept(")");
             return At(new BlockStmt(inner, []), start);
         }
 
