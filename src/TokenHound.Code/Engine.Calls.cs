@@ -290,7 +290,11 @@ public sealed partial class Engine
 
             var serializing = !c.IsNew && Serializers.Contains(name);
             _inSerializer += serializing ? 1 : 0;
+            // promise.then((t) => …): the callback's parameter is what the promise resolves to (a token response of a
+            // same-file exchangeCode(…), a fetch to a token endpoint)
+            _promised = i == 0 && Js && lname == "then" && recv is not null && v is LambdaExpr ? rt & (T.Token | T.AwsSecret) : T.None;
             argT[i] = Eval(c.Args[i].Value, s);
+            _promised = T.None;
             _inSerializer -= serializing ? 1 : 0;
             all |= argT[i];
             if (c.Args[i].Name is { } kw)
@@ -314,6 +318,7 @@ public sealed partial class Engine
         if (c.Initializer is not null)
         {
             initT = EvalObject(c.Initializer, s, typeName);
+            CheckOidcConfig(c);
         }
 
         CheckCallRules(c, name, lname, recv, recvPath, rt, argT, all | initT, s, typeName);
@@ -1388,6 +1393,12 @@ public sealed partial class Engine
             Report(CodeRules.DebugMode, c.NameStart, "DEBUG=True in the Flask config", Confidence.High);
         }
 
+        // Django configured in code (a single-module app, a script): settings.configure(DEBUG=True, …)
+        if (Py && name == "configure" && recvPath == "settings" && c.Args.Any(a => a.Name == "DEBUG" && IsTrue(a.Value)) && !InDevelopment(s))
+        {
+            Report(CodeRules.DebugMode, c.NameStart, "settings.configure(DEBUG=True): Django shows tracebacks, settings and request headers on errors", Confidence.High);
+        }
+
         if (Js && name == "use" && c.Args.Count == 1 && c.Args[0].Value is CallExpr { Callee: NameExpr { Name: "errorhandler" or "errorHandler" } } && !GuardedBy(s, "development"))
         {
             Report(CodeRules.DebugMode, c.NameStart, "the errorhandler middleware (full stack traces in responses) is enabled outside development", Confidence.Medium);
@@ -2444,7 +2455,8 @@ public sealed partial class Engine
                 && StoredKeys(c.Args[1].Value, c.Args.Count >= 3 && (Eval(c.Args[2].Value, s) & (T.AwsSecret | T.Token)) != 0, s);
             if (l1 || l2 || ((e1 || e2) && !(Cs && typeName!.EndsWith("Client", StringComparison.Ordinal) && !(e1 && e2))) || stored)
             {
-                ReportStatic(c.NameStart, l1 || l2, $"{typeName ?? name}(...)", stored);
+                var at = CredentialSite(c);
+                ReportStatic(at, l1 || l2, at == c.NameStart ? $"{typeName ?? name}(...)" : $"{typeName ?? name}(...) in the builder chain (line {_lineOf(c.NameStart)})", stored);
             }
 
             return;

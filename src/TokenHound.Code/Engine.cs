@@ -43,6 +43,9 @@ public sealed partial class Engine
     private readonly Func<int, int> _lineOf;
     private int _budget;
 
+    /// <summary>What the promise of a <c>.then(callback)</c> being evaluated resolves to: its callback's first parameter.</summary>
+    private T _promised;
+
     /// <summary>The expression of the return statement being evaluated (credential providers return key objects).</summary>
     private Expr? _returned;
 
@@ -320,9 +323,11 @@ public sealed partial class Engine
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WalkFunction(FunctionDef fn, Scope scope)
     {
+        var promised = _promised;
+        _promised = T.None;
         foreach (var p in fn.Params)
         {
-            scope.Vars[p.Name] = ParamTaint(p, fn, scope);
+            scope.Vars[p.Name] = ParamTaint(p, fn, scope) | (ReferenceEquals(p, fn.Params[0]) ? promised : T.None);
             if ((scope.Vars[p.Name] & (T.WholeEvent | T.Headers)) != 0)
             {
                 scope.IsHandler = true;
@@ -749,13 +754,36 @@ public sealed partial class Engine
     private void WalkStmts(List<Stmt> stmts, Scope s)
     {
         var pushed = 0;
-        foreach (var st in stmts)
+        Expr? tried = null;
+        for (var k = 0; k < stmts.Count; k++)
         {
+            var st = stmts[k];
             if (--_budget < 0)
             {
                 break;
             }
 
+            // try { …verify(t)… } catch { …decode(t)… }: the catch runs when the try block threw, so a verification in
+            // the try block does not vouch for a decode in its catch (the two are walked as exclusive branches)
+            if (st is BlockStmt { Header.Count: 0 } && k + 1 < stmts.Count && stmts[k + 1] is CatchStmt)
+            {
+                tried = new LitExpr(LitKind.Null, "");
+                s.PushGuard(tried);
+                WalkStmt(st, s);
+                s.Guards.RemoveAt(s.Guards.Count - 1);
+                continue;
+            }
+
+            if (st is CatchStmt && tried is not null)
+            {
+                s.PushGuard(tried);
+                s.Guards[^1] = (tried, true);
+                WalkStmt(st, s);
+                s.Guards.RemoveAt(s.Guards.Count - 1);
+                continue;
+            }
+
+            tried = null;
             WalkStmt(st, s);
 
             // if (…) { …; return; } without an else: what follows in this block runs only when the condition is false,
@@ -827,9 +855,14 @@ public sealed partial class Engine
                 if (r.Value is not null)
                 {
                     _returned = r.Value;
-                    var t = Eval(r.Value, s);
+                    var t = r.Value is ArrayExpr { Items.Count: > 1 } tuple ? ReturnTuple(tuple, s) : Eval(r.Value, s);
                     _returned = null;
                     s.Fn.Returns |= t;
+                    if (r.Value is not ArrayExpr { Items.Count: > 1 })
+                    {
+                        (s.Fn.ReturnItems, s.Fn.ReturnsMixed) = (null, true);
+                    }
+
                     if (!IsProfileDisplay(r.Value, 0))
                     {
                         Decide(r.Value, s);
@@ -866,6 +899,34 @@ public sealed partial class Engine
                 break;
         }
     }
+
+    /// <summary>
+    /// A returned tuple (<c>return token, claimant_id</c>, Go's <c>return key, id, nil</c>): what it carries, also kept
+    /// per position in the function, so that unpacking a call to it gives each variable its own value.
+    /// </summary>
+    private T ReturnTuple(ArrayExpr tuple, Scope s)
+    {
+        var fn = s.Fn;
+        var items = fn.ReturnsMixed || fn.ReturnItems is { } known && known.Length != tuple.Items.Count ? null : fn.ReturnItems ?? new T[tuple.Items.Count];
+        var t = T.None;
+        for (var i = 0; i < tuple.Items.Count; i++)
+        {
+            var it = Eval(tuple.Items[i], s);
+            t |= it;
+            if (items is not null)
+            {
+                items[i] |= it;
+            }
+        }
+
+        (fn.ReturnItems, fn.ReturnsMixed) = (items, items is null);
+        return t & ~T.Literal;
+    }
+
+    /// <summary>The per-position returns of the same-file function a call reaches (see <see cref="ReturnTuple"/>).</summary>
+    private T[]? TupleReturnsOf(Expr? value) =>
+        value is not null && Unwrap(value) is CallExpr c && (c.Callee is NameExpr || c.Callee is MemberExpr { Obj: NameExpr { Name: "this" or "self" } })
+        && LocalFunction(CallName(c)) is { ReturnsMixed: false, ReturnItems: { } items } ? items : null;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WalkNested(FunctionDef fn, Scope s)
@@ -1035,7 +1096,7 @@ public sealed partial class Engine
         var link = a.Target is NameExpr ln && NamesLink(ln.Name);
         _inLink += link ? 1 : 0;
         var declaredBefore = _declaredObject;
-        _declaredObject = (Unwrap(v) as ObjectExpr, a.Start);
+        _declaredObject = (Unwrap(v), a.Start);
         var t = Eval(v, s);
         _declaredObject = declaredBefore;
         _inLink -= link ? 1 : 0;
@@ -1225,9 +1286,12 @@ public sealed partial class Engine
 
                 break;
             case ArrayExpr arr:
+                var positions = TupleReturnsOf(value) is { } ri && ri.Length == arr.Items.Count ? ri : null;
                 for (var i = 0; i < arr.Items.Count; i++)
                 {
-                    var it = t;
+                    // token, claimant_id = _claimant_from(request): the token and the secret stay in the positions that
+                    // returned them
+                    var it = positions is null ? t : t & ~((T.Token | T.AwsSecret) & ~positions[i]);
                     if ((t & T.JwtSplit) != 0)
                     {
                         it = i == 1 ? (t & ~T.JwtSplit) | T.JwtPart : t & ~T.JwtSplit;
