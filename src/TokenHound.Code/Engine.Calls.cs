@@ -319,6 +319,17 @@ public sealed partial class Engine
         {
             initT = EvalObject(c.Initializer, s, typeName);
             CheckOidcConfig(c);
+            if (Go && c.Callee is NameExpr && (initT & (T.Token | T.AwsSecret)) != 0)
+            {
+                // a struct of this package filled with a secret: &worker{gatewayKey: aws.ToString(sec.SecretString)}
+                foreach (var p in c.Initializer.Props)
+                {
+                    if (p.Key is not null && p.Value is not (StrExpr or LitExpr))
+                    {
+                        LearnGoField(p.Key, Eval(p.Value, s));
+                    }
+                }
+            }
         }
 
         CheckCallRules(c, name, lname, recv, recvPath, rt, argT, all | initT, s, typeName);
@@ -368,7 +379,7 @@ public sealed partial class Engine
         // tenantCredentials(id) returning STS credentials)
         // Go: an unexported method called on a receiver (n.providerKey(ctx)) can only be one of this package's
         if ((recv is null && c.Callee is NameExpr || recv is NameExpr { Name: "this" or "self" } || Go && recv is NameExpr && name.Length > 0 && char.IsLower(name[0]))
-            && LocalFunction(name) is { Returns: var returned }
+            && LocalFunction(name) is { Returns: var returned } local && local.WalkStamp == _stamp
             && (returned & (T.Token | T.AwsSecret)) != 0)
         {
             return returned & (T.Token | T.AwsSecret);

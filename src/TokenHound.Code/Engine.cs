@@ -43,6 +43,22 @@ public sealed partial class Engine
     private readonly Func<int, int> _lineOf;
     private int _budget;
 
+    /// <summary>Go: struct fields the file fills with a traced secret or token (composite literals of its types, field assignments).</summary>
+    private Dictionary<string, T>? _goFields;
+
+    /// <summary>Go: fields read from an unknown receiver before anything was known about them.</summary>
+    private HashSet<string>? _goFieldMisses;
+
+    /// <summary>Records a Go struct field filled with a traced secret or token (see <see cref="_goFields"/>).</summary>
+    private void LearnGoField(string field, T t)
+    {
+        if (Go && (t & (T.Token | T.AwsSecret)) is var traced and not T.None)
+        {
+            _goFields ??= new Dictionary<string, T>(StringComparer.Ordinal);
+            _goFields[field] = _goFields.GetValueOrDefault(field) | traced;
+        }
+    }
+
     /// <summary>What the promise of a <c>.then(callback)</c> being evaluated resolves to: its callback's first parameter.</summary>
     private T _promised;
 
@@ -142,10 +158,24 @@ public sealed partial class Engine
     public static List<Hit> Run(CodeModel model, ReadOnlyMemory<char> src, string path, Func<int, int> lineOf)
     {
         var e = new Engine(model, src, path, lineOf);
-        var root = new Scope(null, model.Module) { IsModule = true };
-        e.FindResponseHelpers(model.Module.Body, 0);
-        e.WalkFunction(model.Module, root);
+        e.Walk();
+
+        // Go: a method read a field of its receiver (w.gatewayKey) that a function further down fills with a secret
+        // (&worker{gatewayKey: aws.ToString(sec.SecretString)} in main): walk the file again knowing the field
+        if (e._goFieldMisses is { } misses && e._goFields is { } fields && misses.Overlaps(fields.Keys))
+        {
+            e = new Engine(model, src, path, lineOf) { _goFields = fields };
+            e.Walk();
+        }
+
         return [.. e._hits.Values.OrderBy(h => h.Offset)];
+    }
+
+    private void Walk()
+    {
+        var root = new Scope(null, _m.Module) { IsModule = true };
+        FindResponseHelpers(_m.Module.Body, 0);
+        WalkFunction(_m.Module, root);
     }
 
     /// <summary>The object and keyword arguments of the calls walked, with the start of their call (-1 for a nested function).</summary>
@@ -926,7 +956,7 @@ public sealed partial class Engine
     /// <summary>The per-position returns of the same-file function a call reaches (see <see cref="ReturnTuple"/>).</summary>
     private T[]? TupleReturnsOf(Expr? value) =>
         value is not null && Unwrap(value) is CallExpr c && (c.Callee is NameExpr || c.Callee is MemberExpr { Obj: NameExpr { Name: "this" or "self" } })
-        && LocalFunction(CallName(c)) is { ReturnsMixed: false, ReturnItems: { } items } ? items : null;
+        && LocalFunction(CallName(c)) is { ReturnsMixed: false, ReturnItems: { } items } fn && fn.WalkStamp == _stamp ? items : null;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WalkNested(FunctionDef fn, Scope s)
@@ -937,6 +967,7 @@ public sealed partial class Engine
         }
 
         fn.WalkStamp = _stamp;
+        (fn.Returns, fn.ReturnItems, fn.ReturnsMixed) = (T.None, null, false); // (a second walk of the file starts afresh)
         if (fn.End > fn.Start)
         {
             _argObjects.Add((fn.Start, fn.End, -1)); // a function inside a call's object argument keeps its findings' lines
@@ -1242,6 +1273,7 @@ public sealed partial class Engine
                 {
                     var p = Path(m);
                     var tt = t;
+                    LearnGoField(m.Name, t);
                     if (tt == T.None && NameSaysToken(m.Name) && value is not null && !IsObviouslyNotToken(value) && !IsSyntaxTokenCall(value))
                     {
                         tt = T.NamedToken;
@@ -1555,6 +1587,18 @@ public sealed partial class Engine
         {
             Eval(m.Obj, s);
             return known;
+        }
+
+        // Go: a field of the method's receiver (the receiver itself is not a variable here) that the file fills with a
+        // secret or a token somewhere (&worker{gatewayKey: aws.ToString(sec.SecretString)}, w.gatewayKey = key)
+        if (Go && m.Obj is NameExpr { Name: var recvName } && !s.TryVar(recvName, out _))
+        {
+            if (_goFields is not null && _goFields.TryGetValue(m.Name, out var filled))
+            {
+                return filled;
+            }
+
+            (_goFieldMisses ??= new HashSet<string>(StringComparer.Ordinal)).Add(m.Name);
         }
 
         if (Py && m.Name is "current_request" or "current_event")
