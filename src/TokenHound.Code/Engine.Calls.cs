@@ -290,7 +290,11 @@ public sealed partial class Engine
 
             var serializing = !c.IsNew && Serializers.Contains(name);
             _inSerializer += serializing ? 1 : 0;
+            // promise.then((t) => …): the callback's parameter is what the promise resolves to (a token response of a
+            // same-file exchangeCode(…), a fetch to a token endpoint)
+            _promised = i == 0 && Js && lname == "then" && recv is not null && v is LambdaExpr ? rt & (T.Token | T.AwsSecret) : T.None;
             argT[i] = Eval(c.Args[i].Value, s);
+            _promised = T.None;
             _inSerializer -= serializing ? 1 : 0;
             all |= argT[i];
             if (c.Args[i].Name is { } kw)
@@ -314,6 +318,18 @@ public sealed partial class Engine
         if (c.Initializer is not null)
         {
             initT = EvalObject(c.Initializer, s, typeName);
+            CheckOidcConfig(c);
+            if (Go && c.Callee is NameExpr && (initT & (T.Token | T.AwsSecret)) != 0)
+            {
+                // a struct of this package filled with a secret: &worker{gatewayKey: aws.ToString(sec.SecretString)}
+                foreach (var p in c.Initializer.Props)
+                {
+                    if (p.Key is not null && p.Value is not (StrExpr or LitExpr))
+                    {
+                        LearnGoField(p.Key, Eval(p.Value, s));
+                    }
+                }
+            }
         }
 
         CheckCallRules(c, name, lname, recv, recvPath, rt, argT, all | initT, s, typeName);
@@ -363,7 +379,7 @@ public sealed partial class Engine
         // tenantCredentials(id) returning STS credentials)
         // Go: an unexported method called on a receiver (n.providerKey(ctx)) can only be one of this package's
         if ((recv is null && c.Callee is NameExpr || recv is NameExpr { Name: "this" or "self" } || Go && recv is NameExpr && name.Length > 0 && char.IsLower(name[0]))
-            && LocalFunction(name) is { Returns: var returned }
+            && LocalFunction(name) is { Returns: var returned } local && local.WalkStamp == _stamp
             && (returned & (T.Token | T.AwsSecret)) != 0)
         {
             return returned & (T.Token | T.AwsSecret);
@@ -1386,6 +1402,12 @@ public sealed partial class Engine
         if (Py && name == "update" && recvPath.EndsWith("config", StringComparison.Ordinal) && c.Args.Any(a => a.Name == "DEBUG" && IsTrue(a.Value)) && !InDevelopment(s))
         {
             Report(CodeRules.DebugMode, c.NameStart, "DEBUG=True in the Flask config", Confidence.High);
+        }
+
+        // Django configured in code (a single-module app, a script): settings.configure(DEBUG=True, …)
+        if (Py && name == "configure" && recvPath == "settings" && c.Args.Any(a => a.Name == "DEBUG" && IsTrue(a.Value)) && !InDevelopment(s))
+        {
+            Report(CodeRules.DebugMode, c.NameStart, "settings.configure(DEBUG=True): Django shows tracebacks, settings and request headers on errors", Confidence.High);
         }
 
         if (Js && name == "use" && c.Args.Count == 1 && c.Args[0].Value is CallExpr { Callee: NameExpr { Name: "errorhandler" or "errorHandler" } } && !GuardedBy(s, "development"))
@@ -2448,7 +2470,8 @@ public sealed partial class Engine
                 && StoredKeys(c.Args[1].Value, c.Args.Count >= 3 && (Eval(c.Args[2].Value, s) & (T.AwsSecret | T.Token)) != 0, s);
             if (l1 || l2 || ((e1 || e2) && !(Cs && typeName!.EndsWith("Client", StringComparison.Ordinal) && !(e1 && e2))) || stored)
             {
-                ReportStatic(c.NameStart, l1 || l2, $"{typeName ?? name}(...)", stored);
+                var at = CredentialSite(c);
+                ReportStatic(at, l1 || l2, at == c.NameStart ? $"{typeName ?? name}(...)" : $"{typeName ?? name}(...) in the builder chain (line {_lineOf(c.NameStart)})", stored);
             }
 
             return;

@@ -41,6 +41,39 @@ public sealed partial class Engine
         _ = typeName;
     }
 
+    /// <summary>
+    /// go-oidc's verifier settings, <c>oidc.Config{SkipClientIDCheck: true}</c>: an ID token issued for any client (no
+    /// audience check) is accepted; <c>SkipExpiryCheck</c> / <c>SkipIssuerCheck</c> turn off the other claim checks,
+    /// <c>InsecureSkipSignatureCheck</c> the signature. Only the package-qualified literal of the application (go-oidc's
+    /// own tests build a bare <c>Config{…}</c>).
+    /// </summary>
+    private void CheckOidcConfig(CallExpr c)
+    {
+        if (!Go || c is not { Callee: MemberExpr { Name: "Config", Obj: NameExpr { Name: "oidc" } }, Initializer: { } init })
+        {
+            return;
+        }
+
+        foreach (var p in init.Props)
+        {
+            var check = p.Key is null || !IsTrue(p.Value) ? null : Names.Norm(p.Key) switch
+            {
+                "skipclientidcheck" => "audience (client id)",
+                "skipexpirycheck" => "expiry",
+                "skipissuercheck" => "issuer",
+                _ => null,
+            };
+            if (check is not null)
+            {
+                Report(CodeRules.JwtClaims, p.KeyStart, $"{p.Key}: true turns off the {check} check of the ID token verifier", Confidence.High);
+            }
+            else if (p.Key is "InsecureSkipSignatureCheck" && IsTrue(p.Value))
+            {
+                Report(CodeRules.JwtUnverified, p.KeyStart, "InsecureSkipSignatureCheck: true accepts ID tokens without checking their signature", Confidence.High);
+            }
+        }
+    }
+
     private static bool ReturnsConstTrueOrParam(LambdaExpr lam, string key)
     {
         if (lam.Fn.Body.Count == 1 && lam.Fn.Body[0] is ReturnStmt { Value: { } v })
@@ -138,7 +171,7 @@ public sealed partial class Engine
                 // an object literal declared on its own lines (const LEGACY_KEYS = {⏎ accessKeyId: …) is reported where
                 // its declaration starts, like the properties of a call that spans lines
                 var (declared, declStart) = _declaredObject;
-                var at = declared is not null && _lineOf(declStart) != _lineOf(ak.KeyStart) && NestedObject(declared, o, 0) ? declStart : ak.KeyStart;
+                var at = declared is ObjectExpr root && _lineOf(declStart) != _lineOf(ak.KeyStart) && NestedObject(root, o, 0) ? declStart : ak.KeyStart;
                 ReportStatic(at, l1 || l2, at == ak.KeyStart ? "AWS SDK credentials" : $"AWS SDK credentials (accessKeyId on line {_lineOf(ak.KeyStart)})", stored);
             }
         }
@@ -146,11 +179,47 @@ public sealed partial class Engine
         // Cognito verifier: clientId: null (only inside CognitoJwtVerifier.create; other objects are ignored)
     }
 
-    /// <summary>The object literal a declaration or assignment being walked assigns, and where that statement starts.</summary>
-    private (ObjectExpr? Value, int Start) _declaredObject;
+    /// <summary>
+    /// The value a declaration or assignment being walked assigns (an object literal, a builder chain …), and where that
+    /// statement starts.
+    /// </summary>
+    private (Expr? Value, int Start) _declaredObject;
 
     /// <summary>Inside the arguments of a serializer call (JSON.stringify, json.dumps, json.Marshal …, see <see cref="Serializers"/>).</summary>
     private int _inSerializer;
+
+    /// <summary>
+    /// Where static credentials built by <paramref name="c"/> are reported: inside a builder chain that initializes the
+    /// declaration being walked (<c>private final SnsClient sns = SnsClient.builder() ⏎ .credentialsProvider(
+    /// StaticCredentialsProvider.create(AwsBasicCredentials.create(…)))</c>, <c>AmazonS3ClientBuilder.standard() ⏎
+    /// .withCredentials(…)</c>), where the declaration starts, like an object literal declared over several lines;
+    /// elsewhere at the call itself. Not inside a lambda of the chain.
+    /// </summary>
+    private int CredentialSite(CallExpr c)
+    {
+        var (declared, declStart) = _declaredObject;
+        if (declared is not CallExpr { Callee: MemberExpr { Obj: CallExpr } } || _lineOf(declStart) == _lineOf(c.NameStart))
+        {
+            return c.NameStart;
+        }
+
+        for (var (e, depth) = (declared, 0); e is CallExpr { Callee: MemberExpr m } link && depth < 64; e = m.Obj, depth++)
+        {
+            if (link.Args.Exists(a => Holds(a.Value, c, 0)))
+            {
+                return declStart;
+            }
+        }
+
+        return c.NameStart;
+
+        static bool Holds(Expr e, CallExpr target, int depth) => ReferenceEquals(e, target) || depth < 16 && e switch
+        {
+            CallExpr inner => inner.Args.Exists(a => Holds(a.Value, target, depth + 1)) || inner.Callee is MemberExpr { Obj: var o } && Holds(o, target, depth + 1),
+            MemberExpr mo => Holds(mo.Obj, target, depth + 1),
+            _ => false,
+        };
+    }
 
     /// <summary><paramref name="o"/> is <paramref name="root"/> or an object literal held in its properties.</summary>
     private static bool NestedObject(ObjectExpr root, ObjectExpr o, int depth) =>

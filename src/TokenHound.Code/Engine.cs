@@ -43,6 +43,25 @@ public sealed partial class Engine
     private readonly Func<int, int> _lineOf;
     private int _budget;
 
+    /// <summary>Go: struct fields the file fills with a traced secret or token (composite literals of its types, field assignments).</summary>
+    private Dictionary<string, T>? _goFields;
+
+    /// <summary>Go: fields read from an unknown receiver before anything was known about them.</summary>
+    private HashSet<string>? _goFieldMisses;
+
+    /// <summary>Records a Go struct field filled with a traced secret or token (see <see cref="_goFields"/>).</summary>
+    private void LearnGoField(string field, T t)
+    {
+        if (Go && (t & (T.Token | T.AwsSecret)) is var traced and not T.None)
+        {
+            _goFields ??= new Dictionary<string, T>(StringComparer.Ordinal);
+            _goFields[field] = _goFields.GetValueOrDefault(field) | traced;
+        }
+    }
+
+    /// <summary>What the promise of a <c>.then(callback)</c> being evaluated resolves to: its callback's first parameter.</summary>
+    private T _promised;
+
     /// <summary>The expression of the return statement being evaluated (credential providers return key objects).</summary>
     private Expr? _returned;
 
@@ -139,10 +158,24 @@ public sealed partial class Engine
     public static List<Hit> Run(CodeModel model, ReadOnlyMemory<char> src, string path, Func<int, int> lineOf)
     {
         var e = new Engine(model, src, path, lineOf);
-        var root = new Scope(null, model.Module) { IsModule = true };
-        e.FindResponseHelpers(model.Module.Body, 0);
-        e.WalkFunction(model.Module, root);
+        e.Walk();
+
+        // Go: a method read a field of its receiver (w.gatewayKey) that a function further down fills with a secret
+        // (&worker{gatewayKey: aws.ToString(sec.SecretString)} in main): walk the file again knowing the field
+        if (e._goFieldMisses is { } misses && e._goFields is { } fields && misses.Overlaps(fields.Keys))
+        {
+            e = new Engine(model, src, path, lineOf) { _goFields = fields };
+            e.Walk();
+        }
+
         return [.. e._hits.Values.OrderBy(h => h.Offset)];
+    }
+
+    private void Walk()
+    {
+        var root = new Scope(null, _m.Module) { IsModule = true };
+        FindResponseHelpers(_m.Module.Body, 0);
+        WalkFunction(_m.Module, root);
     }
 
     /// <summary>The object and keyword arguments of the calls walked, with the start of their call (-1 for a nested function).</summary>
@@ -320,9 +353,11 @@ public sealed partial class Engine
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WalkFunction(FunctionDef fn, Scope scope)
     {
+        var promised = _promised;
+        _promised = T.None;
         foreach (var p in fn.Params)
         {
-            scope.Vars[p.Name] = ParamTaint(p, fn, scope);
+            scope.Vars[p.Name] = ParamTaint(p, fn, scope) | (ReferenceEquals(p, fn.Params[0]) ? promised : T.None);
             if ((scope.Vars[p.Name] & (T.WholeEvent | T.Headers)) != 0)
             {
                 scope.IsHandler = true;
@@ -750,13 +785,36 @@ public sealed partial class Engine
     private void WalkStmts(List<Stmt> stmts, Scope s)
     {
         var pushed = 0;
-        foreach (var st in stmts)
+        Expr? tried = null;
+        for (var k = 0; k < stmts.Count; k++)
         {
+            var st = stmts[k];
             if (--_budget < 0)
             {
                 break;
             }
 
+            // try { …verify(t)… } catch { …decode(t)… }: the catch runs when the try block threw, so a verification in
+            // the try block does not vouch for a decode in its catch (the two are walked as exclusive branches)
+            if (st is BlockStmt { Header.Count: 0 } && k + 1 < stmts.Count && stmts[k + 1] is CatchStmt)
+            {
+                tried = new LitExpr(LitKind.Null, "");
+                s.PushGuard(tried);
+                WalkStmt(st, s);
+                s.Guards.RemoveAt(s.Guards.Count - 1);
+                continue;
+            }
+
+            if (st is CatchStmt && tried is not null)
+            {
+                s.PushGuard(tried);
+                s.Guards[^1] = (tried, true);
+                WalkStmt(st, s);
+                s.Guards.RemoveAt(s.Guards.Count - 1);
+                continue;
+            }
+
+            tried = null;
             WalkStmt(st, s);
 
             // if (…) { …; return; } without an else: what follows in this block runs only when the condition is false,
@@ -828,9 +886,14 @@ public sealed partial class Engine
                 if (r.Value is not null)
                 {
                     _returned = r.Value;
-                    var t = Eval(r.Value, s);
+                    var t = r.Value is ArrayExpr { Items.Count: > 1 } tuple ? ReturnTuple(tuple, s) : Eval(r.Value, s);
                     _returned = null;
                     s.Fn.Returns |= t;
+                    if (r.Value is not ArrayExpr { Items.Count: > 1 })
+                    {
+                        (s.Fn.ReturnItems, s.Fn.ReturnsMixed) = (null, true);
+                    }
+
                     if (!IsProfileDisplay(r.Value, 0))
                     {
                         Decide(r.Value, s);
@@ -868,6 +931,34 @@ public sealed partial class Engine
         }
     }
 
+    /// <summary>
+    /// A returned tuple (<c>return token, claimant_id</c>, Go's <c>return key, id, nil</c>): what it carries, also kept
+    /// per position in the function, so that unpacking a call to it gives each variable its own value.
+    /// </summary>
+    private T ReturnTuple(ArrayExpr tuple, Scope s)
+    {
+        var fn = s.Fn;
+        var items = fn.ReturnsMixed || fn.ReturnItems is { } known && known.Length != tuple.Items.Count ? null : fn.ReturnItems ?? new T[tuple.Items.Count];
+        var t = T.None;
+        for (var i = 0; i < tuple.Items.Count; i++)
+        {
+            var it = Eval(tuple.Items[i], s);
+            t |= it;
+            if (items is not null)
+            {
+                items[i] |= it;
+            }
+        }
+
+        (fn.ReturnItems, fn.ReturnsMixed) = (items, items is null);
+        return t & ~T.Literal;
+    }
+
+    /// <summary>The per-position returns of the same-file function a call reaches (see <see cref="ReturnTuple"/>).</summary>
+    private T[]? TupleReturnsOf(Expr? value) =>
+        value is not null && Unwrap(value) is CallExpr c && (c.Callee is NameExpr || c.Callee is MemberExpr { Obj: NameExpr { Name: "this" or "self" } })
+        && LocalFunction(CallName(c)) is { ReturnsMixed: false, ReturnItems: { } items } fn && fn.WalkStamp == _stamp ? items : null;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WalkNested(FunctionDef fn, Scope s)
     {
@@ -877,6 +968,7 @@ public sealed partial class Engine
         }
 
         fn.WalkStamp = _stamp;
+        (fn.Returns, fn.ReturnItems, fn.ReturnsMixed) = (T.None, null, false); // (a second walk of the file starts afresh)
         if (fn.End > fn.Start)
         {
             _argObjects.Add((fn.Start, fn.End, -1)); // a function inside a call's object argument keeps its findings' lines
@@ -1036,7 +1128,7 @@ public sealed partial class Engine
         var link = a.Target is NameExpr ln && NamesLink(ln.Name);
         _inLink += link ? 1 : 0;
         var declaredBefore = _declaredObject;
-        _declaredObject = (Unwrap(v) as ObjectExpr, a.Start);
+        _declaredObject = (Unwrap(v), a.Start);
         var t = Eval(v, s);
         _declaredObject = declaredBefore;
         _inLink -= link ? 1 : 0;
@@ -1182,6 +1274,7 @@ public sealed partial class Engine
                 {
                     var p = Path(m);
                     var tt = t;
+                    LearnGoField(m.Name, t);
                     if (tt == T.None && NameSaysToken(m.Name) && value is not null && !IsObviouslyNotToken(value) && !IsSyntaxTokenCall(value))
                     {
                         tt = T.NamedToken;
@@ -1226,9 +1319,12 @@ public sealed partial class Engine
 
                 break;
             case ArrayExpr arr:
+                var positions = TupleReturnsOf(value) is { } ri && ri.Length == arr.Items.Count ? ri : null;
                 for (var i = 0; i < arr.Items.Count; i++)
                 {
-                    var it = t;
+                    // token, claimant_id = _claimant_from(request): the token and the secret stay in the positions that
+                    // returned them
+                    var it = positions is null ? t : t & ~((T.Token | T.AwsSecret) & ~positions[i]);
                     if ((t & T.JwtSplit) != 0)
                     {
                         it = i == 1 ? (t & ~T.JwtSplit) | T.JwtPart : t & ~T.JwtSplit;
@@ -1492,6 +1588,18 @@ public sealed partial class Engine
         {
             Eval(m.Obj, s);
             return known;
+        }
+
+        // Go: a field of the method's receiver (the receiver itself is not a variable here) that the file fills with a
+        // secret or a token somewhere (&worker{gatewayKey: aws.ToString(sec.SecretString)}, w.gatewayKey = key)
+        if (Go && m.Obj is NameExpr { Name: var recvName } && !s.TryVar(recvName, out _))
+        {
+            if (_goFields is not null && _goFields.TryGetValue(m.Name, out var filled))
+            {
+                return filled;
+            }
+
+            (_goFieldMisses ??= new HashSet<string>(StringComparer.Ordinal)).Add(m.Name);
         }
 
         if (Py && m.Name is "current_request" or "current_event")

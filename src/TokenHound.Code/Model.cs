@@ -198,6 +198,15 @@ public sealed class FunctionDef : Node
 
     /// <summary>What its return statements returned, as the engine saw it when it walked the function (for calls after it).</summary>
     internal T Returns;
+
+    /// <summary>
+    /// What each position of its returned tuples carried (<c>return token, claimant_id</c>), when every return statement
+    /// returned a tuple of the same length; null otherwise (<see cref="ReturnsMixed"/>).
+    /// </summary>
+    internal T[]? ReturnItems;
+
+    /// <summary>A return statement returned something other than a tuple of <see cref="ReturnItems"/>' length.</summary>
+    internal bool ReturnsMixed;
 }
 
 /// <summary>What a front-end hands to the engine.</summary>

@@ -2198,6 +2198,18 @@ public sealed class Parser
             {
                 case "!" or "-" or "+" or "~" or "++" or "--" or "..." or "*" or "**" or "&" or "<-" or "^":
                     Next();
+                    if (Go && t.Text == "&" && !_noComposite && Cur.Kind == TokKind.Ident && IsP("{", 1))
+                    {
+                        // &worker{…}: a composite literal of a lower-case type of the package (a bare `worker {` may
+                        // open a block, an address of one may not)
+                        var typeTok = Cur;
+                        Next();
+                        var typeName = At(new NameExpr(typeTok.Text), typeTok.Start);
+                        var init = ParseObject();
+                        var lit = At(new CallExpr(typeName, [], true) { Initializer = init, NameStart = typeTok.Start }, typeTok.Start);
+                        return At(new UnaryExpr("&", lit), start);
+                    }
+
                     if (t.Text is "*" or "**" && (IsP(")") || IsP(",")))
                     {
                         return At(new UnknownExpr([]), start);
