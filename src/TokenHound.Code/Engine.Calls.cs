@@ -1218,51 +1218,31 @@ public sealed partial class Engine
     /// logged before the lookups.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool ReadsCredentialKey(FunctionDef fn, string name, int before)
+    private bool ReadsCredentialKey(FunctionDef fn, string name, int before) => AnyWordUse(fn, name, (body, i, at) =>
     {
-        var end = Math.Min(fn.End, _src.Length);
-        var start = Math.Clamp(fn.Start, 0, end);
-        var body = _src.Span.Slice(start, end - start);
-        var at = 0;
-        while (at < body.Length)
+        foreach (var lookup in KeyLookups)
         {
-            var k = body[at..].IndexOf(name.AsSpan(), StringComparison.Ordinal);
-            if (k < 0)
-            {
-                return false;
-            }
-
-            var i = at + k;
-            at = i + name.Length;
-            if (i > 0 && (char.IsLetterOrDigit(body[i - 1]) || body[i - 1] is '_' or '$' or '.'))
+            if (!body[at..].StartsWith(lookup, StringComparison.Ordinal))
             {
                 continue;
             }
 
-            foreach (var lookup in KeyLookups)
+            var q = at + lookup.Length;
+            if (q < body.Length && body[q] is '"' or '\'' or '`' && body[(q + 1)..].IndexOf(body[q]) is var len and > 0 and < 80
+                && Names.SaysToken(body.Slice(q + 1, len).ToString()))
             {
-                if (!body[at..].StartsWith(lookup, StringComparison.Ordinal))
+                // a store (map["token"] = …) counts only before the log call; a read says what the map held all along
+                var after = body[(q + len + 2)..].TrimStart();
+                var stores = lookup == "[" && after.StartsWith("]", StringComparison.Ordinal) && after[1..].TrimStart() is ['=', not '=', ..];
+                if (!stores || Math.Max(0, fn.Start) + i < before)
                 {
-                    continue;
-                }
-
-                var q = at + lookup.Length;
-                if (q < body.Length && body[q] is '"' or '\'' or '`' && body[(q + 1)..].IndexOf(body[q]) is var len and > 0 and < 80
-                    && Names.SaysToken(body.Slice(q + 1, len).ToString()))
-                {
-                    // a store (map["token"] = …) counts only before the log call; a read says what the map held all along
-                    var after = body[(q + len + 2)..].TrimStart();
-                    var stores = lookup == "[" && after.StartsWith("]", StringComparison.Ordinal) && after[1..].TrimStart() is ['=', not '=', ..];
-                    if (!stores || start + i < before)
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
         }
 
         return false;
-    }
+    });
 
     /// <summary>A constant of a type (AuthenticationMethodType.PASSWORD, CacheOutcome.NO_CACHED_ACCESS_TOKEN): a kind, not a value.</summary>
     private static bool IsEnumConstant(MemberExpr m) =>

@@ -617,8 +617,15 @@ public sealed partial class Engine
         return scope.Parent is { IsModule: true } || (fn.Name ?? "").Contains("andler", StringComparison.Ordinal);
     }
 
+    /// <summary>A test at one use of a word in a function's text: the text, where the word starts, where it ends.</summary>
+    private delegate bool WordUseTest(ReadOnlySpan<char> body, int start, int after);
+
+    /// <summary>
+    /// Whether <paramref name="test"/> holds at some use of <paramref name="name"/> as a whole word (not a member:
+    /// `.name` does not count) in the text of <paramref name="fn"/>; offsets are relative to the function's start.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool UsesRequestMembers(FunctionDef fn, string name)
+    private bool AnyWordUse(FunctionDef fn, string name, WordUseTest test)
     {
         var end = Math.Min(fn.End, _src.Length);
         var start = Math.Clamp(fn.Start, 0, end);
@@ -634,42 +641,7 @@ public sealed partial class Engine
 
             var i = at + k;
             at = i + name.Length;
-            if (i > 0 && (char.IsLetterOrDigit(body[i - 1]) || body[i - 1] is '_' or '$' or '.'))
-            {
-                continue;
-            }
-
-            var j = at;
-            if (j < body.Length && body[j] == '?')
-            {
-                j++;
-            }
-
-            if (j >= body.Length)
-            {
-                return false;
-            }
-
-            if (body[j] == '.')
-            {
-                j++;
-            }
-            else if (body[j] == '[' && j + 1 < body.Length && body[j + 1] is '"' or '\'')
-            {
-                j += 2;
-            }
-            else
-            {
-                continue;
-            }
-
-            var m = j;
-            while (m < body.Length && (char.IsLetterOrDigit(body[m]) || body[m] == '_'))
-            {
-                m++;
-            }
-
-            if (m > j && RequestMembers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(body[j..m]))
+            if ((i == 0 || !(char.IsLetterOrDigit(body[i - 1]) || body[i - 1] is '_' or '$' or '.')) && test(body, i, at))
             {
                 return true;
             }
@@ -677,6 +649,43 @@ public sealed partial class Engine
 
         return false;
     }
+
+    /// <summary>The function reads a request member (`name.headers`, `name?.body`, `name["cookies"]`) of <paramref name="name"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool UsesRequestMembers(FunctionDef fn, string name) => AnyWordUse(fn, name, static (body, _, at) =>
+    {
+        var j = at;
+        if (j < body.Length && body[j] == '?')
+        {
+            j++;
+        }
+
+        if (j >= body.Length)
+        {
+            return false;
+        }
+
+        if (body[j] == '.')
+        {
+            j++;
+        }
+        else if (body[j] == '[' && j + 1 < body.Length && body[j + 1] is '"' or '\'')
+        {
+            j += 2;
+        }
+        else
+        {
+            return false;
+        }
+
+        var m = j;
+        while (m < body.Length && (char.IsLetterOrDigit(body[m]) || body[m] == '_'))
+        {
+            m++;
+        }
+
+        return m > j && RequestMembers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(body[j..m]);
+    });
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Finish(Scope s)
