@@ -54,6 +54,9 @@ public sealed partial class Engine
         "create_access_key", "getsecret", "get_secret", "getsecretstring",
         // API Gateway: a new API key's value (CreateApiKey returns it; its id, name and tags are not the key)
         "createapikey", "create_api_key", "createapikeyasync",
+        // IVS: a stream key's value lets anyone who has it broadcast on the channel (its ARN and channel ARN are not the key)
+        "createstreamkey", "create_stream_key", "createstreamkeyasync", "getstreamkey", "get_stream_key", "getstreamkeyasync",
+        "batchgetstreamkey", "batch_get_stream_key", "batchgetstreamkeyasync",
     };
 
     private static readonly HashSet<string> ParameterSources = new(StringComparer.OrdinalIgnoreCase)
@@ -62,7 +65,7 @@ public sealed partial class Engine
         "getparameterasync", "getparametersasync",
     };
 
-    [GeneratedRegex(@"^(GetSecretValue|BatchGetSecretValue|CreateApiKey|AssumeRole\w*|GetSessionToken|GetFederationToken|InitiateAuth|AdminInitiateAuth|RespondToAuthChallenge|GetCredentialsForIdentity|GetParameters?(ByPath)?)(Command|Request|Input)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(GetSecretValue|BatchGetSecretValue|CreateApiKey|CreateStreamKey|(Batch)?GetStreamKey|AssumeRole\w*|GetSessionToken|GetFederationToken|InitiateAuth|AdminInitiateAuth|RespondToAuthChallenge|GetCredentialsForIdentity|GetParameters?(ByPath)?)(Command|Request|Input)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SecretCommand { get; }
 
     [GeneratedRegex(@"^(Invoke|InvokeAsync|StartExecution|StartSyncExecution|SendMessage|SendMessageBatch|Publish|PublishBatch|PutEvents|PutRecord|PutRecords|PutRecordBatch|SendTaskSuccess)(Command|Request|Input|RequestEntry|Entry)?$|^PutEventsRequestEntry$|^SendMessageBatchRequestEntry$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
