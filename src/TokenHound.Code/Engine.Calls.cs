@@ -365,6 +365,13 @@ public sealed partial class Engine
             return argT[1] & ~(T.Literal | T.Clean | T.SecretCmd);
         }
 
+        // Java fluent JSON objects: new JsonObject().put("stack", trace) (Vert.x), mapper.createObjectNode().put(…) (Jackson)
+        // return the object with the value in it; a Map's put on a variable returns the previous value (TaintContainer)
+        if (Java && name is "put" && c.Args.Count == 2 && recv is CallExpr { } made && (made.IsNew || CallName(made) is "put" or "createObjectNode"))
+        {
+            return (rt | argT[1]) & ~(T.Literal | T.Clean | T.SecretCmd);
+        }
+
         // a function of the same file that returns its argument serialized (mustJSON(v)): what the argument carries
         if ((recv is null && c.Callee is NameExpr || recv is NameExpr { Name: "this" or "self" or "cls" }) && _serializerHelpers is not null
             && _serializerHelpers.TryGetValue(name, out var serialized) && serialized < c.Args.Count)
@@ -1689,6 +1696,13 @@ public sealed partial class Engine
         }
 
         if (Java && ((name is "body" or "withBody" or "setBody" or "entity" && c.Args.Count == 1) || (name is "write" or "print" or "println" && recvPath.Contains("getWriter()", StringComparison.Ordinal))))
+        {
+            CheckResponseBody(c, all, c.NameStart, s, StatusErr() || JavaStatus.IsMatch(Text(c)), "the HTTP response");
+            return;
+        }
+
+        // Vert.x Web: ctx.response().setStatusCode(502).end(body) / .send(body) is the HTTP response
+        if (Java && name is "end" or "send" && c.Args.Count == 1 && recvPath.Contains("response()", StringComparison.Ordinal))
         {
             CheckResponseBody(c, all, c.NameStart, s, StatusErr() || JavaStatus.IsMatch(Text(c)), "the HTTP response");
             return;
