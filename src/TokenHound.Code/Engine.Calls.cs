@@ -2360,7 +2360,8 @@ public sealed partial class Engine
         }
 
         var t = Eval(r, s);
-        return (false, (t & T.EnvValue) != 0 || (t & (T.AwsSecret | T.Token | T.WholeEvent | T.EventData | T.Headers)) == 0 && IsConfigKeyRead(r, s));
+        // a read with a default is still the read: config.get<string>("LEDGER_SECRET_ACCESS_KEY") ?? "" (Nest's ConfigService)
+        return (false, (t & T.EnvValue) != 0 || (t & (T.AwsSecret | T.Token | T.WholeEvent | T.EventData | T.Headers)) == 0 && IsConfigKeyRead(GuardedCall(r) ?? r, s));
     }
 
     /// <summary>
