@@ -217,6 +217,8 @@ public sealed partial class CodeFileAnalyzer(string name, string[] extensions, L
             "triggerevent", "handlerequest", "httpheaders", "cf.request",
             // gRPC interceptors (all the call's metadata) and GraphQL error filters (the client's error)
             "interceptcall", "fromincomingcontext", "ierrorfilter",
+            // IVS stream keys (a key's value lets anyone broadcast on the channel)
+            "createstreamkey", "create_stream_key", "getstreamkey", "get_stream_key",
         }.Chunk(8).Select(words => System.Buffers.SearchValues.Create(words, StringComparison.OrdinalIgnoreCase)),
     ];
 

@@ -54,6 +54,9 @@ public sealed partial class Engine
         "create_access_key", "getsecret", "get_secret", "getsecretstring",
         // API Gateway: a new API key's value (CreateApiKey returns it; its id, name and tags are not the key)
         "createapikey", "create_api_key", "createapikeyasync",
+        // IVS: a stream key's value lets anyone who has it broadcast on the channel (its ARN and channel ARN are not the key)
+        "createstreamkey", "create_stream_key", "createstreamkeyasync", "getstreamkey", "get_stream_key", "getstreamkeyasync",
+        "batchgetstreamkey", "batch_get_stream_key", "batchgetstreamkeyasync",
     };
 
     private static readonly HashSet<string> ParameterSources = new(StringComparer.OrdinalIgnoreCase)
@@ -62,7 +65,7 @@ public sealed partial class Engine
         "getparameterasync", "getparametersasync",
     };
 
-    [GeneratedRegex(@"^(GetSecretValue|BatchGetSecretValue|CreateApiKey|AssumeRole\w*|GetSessionToken|GetFederationToken|InitiateAuth|AdminInitiateAuth|RespondToAuthChallenge|GetCredentialsForIdentity|GetParameters?(ByPath)?)(Command|Request|Input)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(GetSecretValue|BatchGetSecretValue|CreateApiKey|CreateStreamKey|(Batch)?GetStreamKey|AssumeRole\w*|GetSessionToken|GetFederationToken|InitiateAuth|AdminInitiateAuth|RespondToAuthChallenge|GetCredentialsForIdentity|GetParameters?(ByPath)?)(Command|Request|Input)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SecretCommand { get; }
 
     [GeneratedRegex(@"^(Invoke|InvokeAsync|StartExecution|StartSyncExecution|SendMessage|SendMessageBatch|Publish|PublishBatch|PutEvents|PutRecord|PutRecords|PutRecordBatch|SendTaskSuccess)(Command|Request|Input|RequestEntry|Entry)?$|^PutEventsRequestEntry$|^SendMessageBatchRequestEntry$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
@@ -360,6 +363,13 @@ public sealed partial class Engine
         if (Go && recvPath == "zap" && c.Args.Count >= 2)
         {
             return argT[1] & ~(T.Literal | T.Clean | T.SecretCmd);
+        }
+
+        // Java fluent JSON objects: new JsonObject().put("stack", trace) (Vert.x), mapper.createObjectNode().put(…) (Jackson)
+        // return the object with the value in it; a Map's put on a variable returns the previous value (TaintContainer)
+        if (Java && name is "put" && c.Args.Count == 2 && recv is CallExpr { } made && (made.IsNew || CallName(made) is "put" or "createObjectNode"))
+        {
+            return (rt | argT[1]) & ~(T.Literal | T.Clean | T.SecretCmd);
         }
 
         // a function of the same file that returns its argument serialized (mustJSON(v)): what the argument carries
@@ -1671,6 +1681,13 @@ public sealed partial class Engine
             return;
         }
 
+        // Vert.x Web: ctx.response().setStatusCode(502).end(body) / .send(body) is the HTTP response
+        if (Java && name is "end" or "send" && c.Args.Count == 1 && recvPath.Contains("response()", StringComparison.Ordinal))
+        {
+            CheckResponseBody(c, all, c.NameStart, s, StatusErr() || JavaStatus.IsMatch(Text(c)), "the HTTP response");
+            return;
+        }
+
         // Spring: new ResponseEntity<>(body, HttpStatus.INTERNAL_SERVER_ERROR) / (body, headers, status)
         if (Java && c.IsNew && name == "ResponseEntity" && c.Args.Count >= 2)
         {
@@ -2323,7 +2340,8 @@ public sealed partial class Engine
         }
 
         var t = Eval(r, s);
-        return (false, (t & T.EnvValue) != 0 || (t & (T.AwsSecret | T.Token | T.WholeEvent | T.EventData | T.Headers)) == 0 && IsConfigKeyRead(r, s));
+        // a read with a default is still the read: config.get<string>("LEDGER_SECRET_ACCESS_KEY") ?? "" (Nest's ConfigService)
+        return (false, (t & T.EnvValue) != 0 || (t & (T.AwsSecret | T.Token | T.WholeEvent | T.EventData | T.Headers)) == 0 && IsConfigKeyRead(GuardedCall(r) ?? r, s));
     }
 
     /// <summary>

@@ -569,7 +569,7 @@ public sealed partial class Engine
     {
         "headers", "multiValueHeaders", "body", "queryStringParameters", "multiValueQueryStringParameters", "pathParameters", "requestContext",
         "cookies", "signedCookies", "rawPath", "rawQueryString", "httpMethod", "routeKey", "isBase64Encoded", "stageVariables",
-        "authorizationToken", "methodArn", "META", "GET", "POST", "COOKIES", "query", "originalUrl", "header", "get_header", "authorization",
+        "authorizationToken", "methodArn", "requestHeaders", "META", "GET", "POST", "COOKIES", "query", "originalUrl", "header", "get_header", "authorization",
     };
 
     /// <summary>
@@ -1705,8 +1705,9 @@ public sealed partial class Engine
 
         if ((ot & T.WholeEvent) != 0)
         {
-            // Django's request.META holds every header as HTTP_* (HTTP_AUTHORIZATION, HTTP_COOKIE).
-            if (n is "headers" or "multivalueheaders" or "header" or "cookies" or "cookie" || (Py && name == "META"))
+            // Django's request.META holds every header as HTTP_* (HTTP_AUTHORIZATION, HTTP_COOKIE); an AppSync Lambda
+            // authorizer's event.requestHeaders are all the request's headers
+            if (n is "headers" or "multivalueheaders" or "header" or "cookies" or "cookie" or "requestheaders" || (Py && name == "META"))
             {
                 return T.Headers;
             }

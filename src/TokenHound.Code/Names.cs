@@ -296,6 +296,8 @@ public static class Names
             || type.Contains("gin.Context", StringComparison.Ordinal) || type.Contains("echo.Context", StringComparison.Ordinal)
             || type.Contains("HttpContext", StringComparison.Ordinal) || type.Contains("ContainerRequestContext", StringComparison.Ordinal)
             || type.Contains("fiber.Ctx", StringComparison.Ordinal)
+            // Vert.x Web / Quarkus reactive routes: the RoutingContext of a route handler (ctx.request().headers())
+            || type == "RoutingContext"
             || type.EndsWith("Request", StringComparison.Ordinal) && !type.Contains("Invoke", StringComparison.Ordinal);
     }
 

@@ -41,7 +41,7 @@ public static class SinkWords
         // traced sources: a function of the file that returns a secret or the caller's token is a source where it is
         // called (getApiKey() returning an SSM SecureString, sessionFrom(request) returning the Authorization header)
         "secretvalue", "getsecret", "getparameter", "assumerole", "initiateauth", "authchallenge", "getsessiontoken",
-        "getfederationtoken", "getcredentialsforidentity", "getopenidtoken", "getauthorizationtoken",
+        "getfederationtoken", "getcredentialsforidentity", "getopenidtoken", "getauthorizationtoken", "createstreamkey", "getstreamkey",
     ], StringComparison.Ordinal);
 
     /// <summary>Whole identifiers that count as sink words: receivers (res.send / reply.send, ctx.body, axios.get(…, {params})) and `stack`.</summary>
