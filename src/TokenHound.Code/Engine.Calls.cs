@@ -2488,6 +2488,14 @@ public sealed partial class Engine
             Report(CodeRules.StaticCredentials, c.NameStart, "the code puts AWS access keys into the process environment", Confidence.High, Severity.High);
         }
 
+        // Object.assign(process.env, { AWS_ACCESS_KEY_ID: cfg.keyId, AWS_SECRET_ACCESS_KEY: cfg.secret })
+        if (Js && name == "assign" && recvPath == "Object" && c.Args.Count >= 2 && Path(c.Args[0].Value) == "process.env"
+            && c.Args.Skip(1).Select(a => a.Value).OfType<ObjectExpr>().SelectMany(o => o.Props).FirstOrDefault(p => p.Key is not null && IsAwsKeyEnvName(p.Key)) is { } envProp)
+        {
+            var (lit, _) = Classify(envProp.Value, s);
+            Report(CodeRules.StaticCredentials, c.NameStart, $"the code puts {envProp.Key} into the process environment (Object.assign)", Confidence.High, lit ? Severity.Critical : Severity.High);
+        }
+
         // os.environ.update(AWS_ACCESS_KEY_ID="AKIA…", AWS_SECRET_ACCESS_KEY=…)
         if (Py && name == "update" && recvPath == "os.environ" && c.Args.FirstOrDefault(a => a.Name is { } kw && IsAwsKeyEnvName(kw)) is { } kwArg)
         {
