@@ -2038,6 +2038,15 @@ public sealed partial class Engine
 
             return;
         }
+        else if (Java && c.IsNew && name == "NewCookie" && c.Args.Count == 2)
+        {
+            // JAX-RS: new NewCookie("driver_session", token) — the two-argument constructor sets neither HttpOnly nor
+            // Secure, and the cookie cannot be changed afterwards (NewCookie.Builder(…).httpOnly(true)… is another call)
+            nameArg = c.Args[0].Value;
+            valueArg = c.Args[1].Value;
+            optsMissing = true;
+            kind = "new NewCookie(name, value)";
+        }
         else if (Cs && c.Args.Count == 1 && c.Args[0].Value is CallExpr { IsNew: true, Args.Count: >= 2 } webCookie && CallName(webCookie) == "HttpCookie"
             && (name is "Add" or "Set" && recvPath.EndsWith("Cookies", StringComparison.Ordinal) || name is "SetCookie" or "AppendCookie"))
         {
