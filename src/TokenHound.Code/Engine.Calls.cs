@@ -1794,6 +1794,28 @@ public sealed partial class Engine
         return carried;
     }
 
+    /// <summary>
+    /// The accepted algorithms are read from the token being verified: <c>algorithms=[jwt.get_unverified_header(token)["alg"]]</c>,
+    /// also through a variable (<c>alg = header["alg"]</c>). A list of literals or of configuration values is pinned.
+    /// </summary>
+    private bool AlgorithmFromToken(Expr e, Scope s, int depth)
+    {
+        if (depth > 4)
+        {
+            return false;
+        }
+
+        return Resolve(e, s) switch
+        {
+            ArrayExpr arr => arr.Items.Any(i => AlgorithmFromToken(i, s, depth + 1)),
+            IndexExpr ix => AlgorithmFromToken(ix.Obj, s, depth + 1),
+            MemberExpr { Name: "alg" } m => AlgorithmFromToken(m.Obj, s, depth + 1),
+            CallExpr { Callee: MemberExpr { Name: "get" } g } gc when gc.Args.Count > 0 && gc.Args[0].Value is StrExpr { Value: "alg" } => AlgorithmFromToken(g.Obj, s, depth + 1),
+            CallExpr hc => CallName(hc) == "get_unverified_header",
+            _ => false,
+        };
+    }
+
     private void CheckJwtCall(CallExpr c, string name, string lname, Expr? recv, string recvPath, T rt, T[] argT, Scope s)
     {
         if (lname is "verify" or "verifyasync" or "jwtverify" or "verify_jwt" or "verifyidtoken" or "verifyaccesstoken" or "parseclaimsjws" or "parsesignedclaims" or "verifytoken" or "verify_token" or "validatetoken" or "validate_token" or "decode_verified"
@@ -1817,6 +1839,10 @@ public sealed partial class Engine
             else if (!c.Args.Any(a => a.Name is "algorithms" or "options") && c.Args.Count(a => a.Name is null) >= 2)
             {
                 Report(CodeRules.JwtUnverified, c.NameStart, "jwt.decode() without algorithms=[...] does not pin the signing algorithm", Confidence.Medium);
+            }
+            else if (c.Args.FirstOrDefault(a => a.Name == "algorithms") is { } algs && AlgorithmFromToken(algs.Value, s, 0))
+            {
+                Report(CodeRules.JwtUnverified, c.NameStart, "jwt.decode(..., algorithms=[...]) takes the algorithm from the token's own unverified header: not pinned", Confidence.High);
             }
         }
 
