@@ -663,6 +663,15 @@ public sealed partial class Engine
             return T.WholeEvent;
         }
 
+        // Java RequestStreamHandler: handleRequest(InputStream input, OutputStream output, Context context) — the bytes of
+        // the input stream are the whole event (an API Gateway proxy event with its headers), never turned into an object:
+        // new String(input.readAllBytes(), UTF_8). The stream object itself prints no data.
+        if (Java && name == "readAllBytes" && c.Args.Count == 0 && recv is NameExpr { Name: var stream } && s.Fn is { Name: "handleRequest", Params: [var input, var output, var ctx] }
+            && input.Name == stream && input.Type is "InputStream" && output.Type is "OutputStream" && ctx.Type is "Context")
+        {
+            return T.WholeEvent;
+        }
+
         // zero-argument getters on tracked values: input.getHeaders(), result.authenticationResult().idToken()
         if (recv is not null && c.Args.Count == 0 && (rt & (T.WholeEvent | T.Headers | T.EventData | T.AwsSecret | T.Token | T.NamedToken | T.EnvValue)) != 0)
         {
