@@ -271,6 +271,38 @@ public sealed partial class Engine
         }
     }
 
+    /// <summary>
+    /// A value checked in constant time against a secret is a credential as well: <c>timingSafeEqual(presentedKey, expectedKey)</c>
+    /// with the expected key from Secrets Manager makes the carrier's key from the request header a credential where it is
+    /// logged or relayed afterwards (also <c>hmac.compare_digest(given, secret)</c>, <c>subtle.ConstantTimeCompare(…)</c>).
+    /// Only a variable of the function is marked, and only against a secret (not another token).
+    /// </summary>
+    private static void PresentedCredential(CallExpr c, string lname, T[] argT, Scope s)
+    {
+        if (c.Args.Count != 2 || lname is not ("timingsafeequal" or "compare_digest" or "constanttimecompare" or "fixedtimeequals" or "securecompare" or "secure_compare"))
+        {
+            return;
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            if ((argT[1 - i] & T.AwsSecret) != 0 && (argT[i] & (T.AwsSecret | T.Token)) == 0 && AsBytesOf(c.Args[i].Value) is NameExpr { Name: var presented }
+                && s.Vars.TryGetValue(presented, out var was))
+            {
+                s.Vars[presented] = (was & ~(T.Clean | T.Literal)) | T.Token;
+            }
+        }
+
+        // the value compared, also as bytes: Buffer.from(x), x.encode(), x.getBytes(UTF_8), []byte(x)
+        static Expr AsBytesOf(Expr e) => Unwrap(e) switch
+        {
+            CallExpr { Callee: MemberExpr { Name: "from", Obj: NameExpr { Name: "Buffer" } }, Args: [var first, ..] } => Unwrap(first.Value),
+            CallExpr { Callee: MemberExpr { Name: "encode" or "getBytes" } m } => Unwrap(m.Obj),
+            CallExpr { Callee: NameExpr { Name: "[]byte" or "bytes" }, Args: [var only] } => Unwrap(only.Value),
+            var other => other,
+        };
+    }
+
     /// <summary>Argument taint arrays by length, reused (a call is the most common expression; nested calls take their own).</summary>
     private readonly Stack<T[]>?[] _taintArrays = new Stack<T[]>?[9];
 
@@ -361,6 +393,7 @@ public sealed partial class Engine
         CheckCallRules(c, name, lname, recv, recvPath, rt, argT, all | initT, s, typeName);
         CheckLogHelperCall(c, name, recv, argT, s);
         TaintContainer(c, name, recv, argT, s);
+        PresentedCredential(c, lname, argT, s);
 
         // Set-Cookie strings pushed into an array (cookies.push(`at=${token}; Path=/; SameSite=Lax`)) are checked where
         // they are written: the array itself is not re-checked at setHeader
