@@ -117,6 +117,29 @@ public sealed partial class Engine
         }
     }
 
+    /// <summary>The expression is the parameter, rewritten by its own methods or with a suffix (<c>p.replace(…).replace(…)</c>, <c>p + '=='</c>).</summary>
+    private static bool RewritesParam(Expr e, string param)
+    {
+        for (var depth = 0; depth < 16; depth++)
+        {
+            switch (e)
+            {
+                case NameExpr n:
+                    return n.Name == param;
+                case CallExpr { Callee: MemberExpr m }:
+                    e = m.Obj;
+                    break;
+                case BinaryExpr { Op: "+" } b:
+                    e = b.Left;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
     private Dictionary<string, FunctionDef>? _functions;
 
     /// <summary>A named function of the file (module level, or a method of a class at module level), or null.</summary>
@@ -248,6 +271,38 @@ public sealed partial class Engine
         }
     }
 
+    /// <summary>
+    /// A value checked in constant time against a secret is a credential as well: <c>timingSafeEqual(presentedKey, expectedKey)</c>
+    /// with the expected key from Secrets Manager makes the carrier's key from the request header a credential where it is
+    /// logged or relayed afterwards (also <c>hmac.compare_digest(given, secret)</c>, <c>subtle.ConstantTimeCompare(…)</c>).
+    /// Only a variable of the function is marked, and only against a secret (not another token).
+    /// </summary>
+    private static void PresentedCredential(CallExpr c, string lname, T[] argT, Scope s)
+    {
+        if (c.Args.Count != 2 || lname is not ("timingsafeequal" or "compare_digest" or "constanttimecompare" or "fixedtimeequals" or "securecompare" or "secure_compare"))
+        {
+            return;
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            if ((argT[1 - i] & T.AwsSecret) != 0 && (argT[i] & (T.AwsSecret | T.Token)) == 0 && AsBytesOf(c.Args[i].Value) is NameExpr { Name: var presented }
+                && s.Vars.TryGetValue(presented, out var was))
+            {
+                s.Vars[presented] = (was & ~(T.Clean | T.Literal)) | T.Token;
+            }
+        }
+
+        // the value compared, also as bytes: Buffer.from(x), x.encode(), x.getBytes(UTF_8), []byte(x)
+        static Expr AsBytesOf(Expr e) => Unwrap(e) switch
+        {
+            CallExpr { Callee: MemberExpr { Name: "from", Obj: NameExpr { Name: "Buffer" } }, Args: [var first, ..] } => Unwrap(first.Value),
+            CallExpr { Callee: MemberExpr { Name: "encode" or "getBytes" } m } => Unwrap(m.Obj),
+            CallExpr { Callee: NameExpr { Name: "[]byte" or "bytes" }, Args: [var only] } => Unwrap(only.Value),
+            var other => other,
+        };
+    }
+
     /// <summary>Argument taint arrays by length, reused (a call is the most common expression; nested calls take their own).</summary>
     private readonly Stack<T[]>?[] _taintArrays = new Stack<T[]>?[9];
 
@@ -338,6 +393,7 @@ public sealed partial class Engine
         CheckCallRules(c, name, lname, recv, recvPath, rt, argT, all | initT, s, typeName);
         CheckLogHelperCall(c, name, recv, argT, s);
         TaintContainer(c, name, recv, argT, s);
+        PresentedCredential(c, lname, argT, s);
 
         // Set-Cookie strings pushed into an array (cookies.push(`at=${token}; Path=/; SameSite=Lax`)) are checked where
         // they are written: the array itself is not re-checked at setHeader
@@ -383,6 +439,16 @@ public sealed partial class Engine
         if ((recv is null && c.Callee is NameExpr || recv is NameExpr { Name: "this" or "self" or "cls" }) && _traceHelpers is not null && _traceHelpers.Contains(name))
         {
             return T.ErrorStack;
+        }
+
+        // a function of the same file with one parameter that only rewrites its argument (base64UrlToBase64(part) returning
+        // part.replace(/-/g, '+').replace(/_/g, '/')) hands a token's payload segment on: atob(base64UrlToBase64(seg)). The
+        // parser skips a body without a sink word, so a helper named for base64 is read by its name.
+        if (recv is null && c.Callee is NameExpr && argT.Length == 1 && (argT[0] & T.JwtPart) != 0 && LocalFunction(name) is { Params: [var only] } rewriter
+            && (rewriter.Body is [ReturnStmt { Value: { } rewritten }] && RewritesParam(rewritten, only.Name)
+                || rewriter.Body.Count == 0 && Names.Norm(name) is var helperName && (helperName.Contains("base64", StringComparison.Ordinal) || helperName.Contains("b64", StringComparison.Ordinal))))
+        {
+            return argT[0];
         }
 
         // a function of the same file, walked before this call, that returns a token or a secret (sessionFrom(request),
@@ -659,6 +725,15 @@ public sealed partial class Engine
 
         // the whole request as a dict / JSON: Chalice app.current_request.to_dict(), req.toJSON()
         if ((rt & T.WholeEvent) != 0 && c.Args.Count == 0 && lname is "to_dict" or "todict" or "tojson" or "model_dump" or "dict")
+        {
+            return T.WholeEvent;
+        }
+
+        // Java RequestStreamHandler: handleRequest(InputStream input, OutputStream output, Context context) — the bytes of
+        // the input stream are the whole event (an API Gateway proxy event with its headers), never turned into an object:
+        // new String(input.readAllBytes(), UTF_8). The stream object itself prints no data.
+        if (Java && name == "readAllBytes" && c.Args.Count == 0 && recv is NameExpr { Name: var stream } && s.Fn is { Name: "handleRequest", Params: [var input, var output, var ctx] }
+            && input.Name == stream && input.Type is "InputStream" && output.Type is "OutputStream" && ctx.Type is "Context")
         {
             return T.WholeEvent;
         }
@@ -1794,6 +1869,28 @@ public sealed partial class Engine
         return carried;
     }
 
+    /// <summary>
+    /// The accepted algorithms are read from the token being verified: <c>algorithms=[jwt.get_unverified_header(token)["alg"]]</c>,
+    /// also through a variable (<c>alg = header["alg"]</c>). A list of literals or of configuration values is pinned.
+    /// </summary>
+    private bool AlgorithmFromToken(Expr e, Scope s, int depth)
+    {
+        if (depth > 4)
+        {
+            return false;
+        }
+
+        return Resolve(e, s) switch
+        {
+            ArrayExpr arr => arr.Items.Any(i => AlgorithmFromToken(i, s, depth + 1)),
+            IndexExpr ix => AlgorithmFromToken(ix.Obj, s, depth + 1),
+            MemberExpr { Name: "alg" } m => AlgorithmFromToken(m.Obj, s, depth + 1),
+            CallExpr { Callee: MemberExpr { Name: "get" } g } gc when gc.Args.Count > 0 && gc.Args[0].Value is StrExpr { Value: "alg" } => AlgorithmFromToken(g.Obj, s, depth + 1),
+            CallExpr hc => CallName(hc) == "get_unverified_header",
+            _ => false,
+        };
+    }
+
     private void CheckJwtCall(CallExpr c, string name, string lname, Expr? recv, string recvPath, T rt, T[] argT, Scope s)
     {
         if (lname is "verify" or "verifyasync" or "jwtverify" or "verify_jwt" or "verifyidtoken" or "verifyaccesstoken" or "parseclaimsjws" or "parsesignedclaims" or "verifytoken" or "verify_token" or "validatetoken" or "validate_token" or "decode_verified"
@@ -1817,6 +1914,10 @@ public sealed partial class Engine
             else if (!c.Args.Any(a => a.Name is "algorithms" or "options") && c.Args.Count(a => a.Name is null) >= 2)
             {
                 Report(CodeRules.JwtUnverified, c.NameStart, "jwt.decode() without algorithms=[...] does not pin the signing algorithm", Confidence.Medium);
+            }
+            else if (c.Args.FirstOrDefault(a => a.Name == "algorithms") is { } algs && AlgorithmFromToken(algs.Value, s, 0))
+            {
+                Report(CodeRules.JwtUnverified, c.NameStart, "jwt.decode(..., algorithms=[...]) takes the algorithm from the token's own unverified header: not pinned", Confidence.High);
             }
         }
 
@@ -2037,6 +2138,15 @@ public sealed partial class Engine
             }
 
             return;
+        }
+        else if (Java && c.IsNew && name == "NewCookie" && c.Args.Count == 2)
+        {
+            // JAX-RS: new NewCookie("driver_session", token) — the two-argument constructor sets neither HttpOnly nor
+            // Secure, and the cookie cannot be changed afterwards (NewCookie.Builder(…).httpOnly(true)… is another call)
+            nameArg = c.Args[0].Value;
+            valueArg = c.Args[1].Value;
+            optsMissing = true;
+            kind = "new NewCookie(name, value)";
         }
         else if (Cs && c.Args.Count == 1 && c.Args[0].Value is CallExpr { IsNew: true, Args.Count: >= 2 } webCookie && CallName(webCookie) == "HttpCookie"
             && (name is "Add" or "Set" && recvPath.EndsWith("Cookies", StringComparison.Ordinal) || name is "SetCookie" or "AppendCookie"))
@@ -2486,6 +2596,14 @@ public sealed partial class Engine
         if (Py && name == "update" && recvPath == "os.environ" && c.Args.Count == 1 && c.Args[0].Value is ObjectExpr eo && eo.Props.Any(p => p.Key is not null && IsAwsKeyEnvName(p.Key)))
         {
             Report(CodeRules.StaticCredentials, c.NameStart, "the code puts AWS access keys into the process environment", Confidence.High, Severity.High);
+        }
+
+        // Object.assign(process.env, { AWS_ACCESS_KEY_ID: cfg.keyId, AWS_SECRET_ACCESS_KEY: cfg.secret })
+        if (Js && name == "assign" && recvPath == "Object" && c.Args.Count >= 2 && Path(c.Args[0].Value) == "process.env"
+            && c.Args.Skip(1).Select(a => a.Value).OfType<ObjectExpr>().SelectMany(o => o.Props).FirstOrDefault(p => p.Key is not null && IsAwsKeyEnvName(p.Key)) is { } envProp)
+        {
+            var (lit, _) = Classify(envProp.Value, s);
+            Report(CodeRules.StaticCredentials, c.NameStart, $"the code puts {envProp.Key} into the process environment (Object.assign)", Confidence.High, lit ? Severity.Critical : Severity.High);
         }
 
         // os.environ.update(AWS_ACCESS_KEY_ID="AKIA…", AWS_SECRET_ACCESS_KEY=…)

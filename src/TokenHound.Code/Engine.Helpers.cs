@@ -60,6 +60,7 @@ public sealed partial class Engine
         AddLogHelper(name, fn, _scratch);
         AddTraceHelper(name, fn, _scratch);
         AddSerializerHelper(name, fn, _scratch);
+        AddStreamResponseHelper(name, fn, _scratch);
         foreach (var st in _scratch)
         {
             if (st is not ReturnStmt { Value: { } value })
@@ -86,6 +87,30 @@ public sealed partial class Engine
             var cookiesParam = cookies is NameExpr ? ParamIndex(cookies, fn, 0) : -1;
             (_responseHelpers ??= new Dictionary<string, ResponseHelper>(StringComparer.Ordinal))[name] = new ResponseHelper(bodyParam, statusParam, fixedStatus, cookiesParam);
             return;
+        }
+    }
+
+    /// <summary>
+    /// Java, in the file of a Lambda <c>RequestStreamHandler</c>: a helper that writes one of its parameters to the
+    /// <c>OutputStream</c> it is given (<c>void write(OutputStream output, ObjectNode response) { output.write(MAPPER.writeValueAsBytes(response)); }</c>)
+    /// writes the proxy response; a call to it is checked like that response.
+    /// </summary>
+    private void AddStreamResponseHelper(string name, FunctionDef fn, List<Stmt> statements)
+    {
+        if (!Java || fn.Params.FindIndex(p => p.Type is "OutputStream") is not (>= 0 and var outParam)
+            || !_src.Span.Contains("RequestStreamHandler", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        foreach (var st in statements)
+        {
+            if (st is ExprStmt { E: CallExpr { Callee: MemberExpr { Name: "write", Obj: NameExpr stream }, Args: [var written] } } && stream.Name == fn.Params[outParam].Name
+                && ParamIndex(written.Value, fn, 0) is >= 0 and var bodyParam && bodyParam != outParam)
+            {
+                (_responseHelpers ??= new Dictionary<string, ResponseHelper>(StringComparer.Ordinal))[name] = new ResponseHelper(bodyParam, -1, 0);
+                return;
+            }
         }
     }
 
@@ -280,7 +305,7 @@ public sealed partial class Engine
     /// <summary>Calls that turn their first argument into text as a whole: JSON.stringify(p), json.dumps(p), String(p).</summary>
     private static readonly HashSet<string> Serializers = new(StringComparer.Ordinal)
     {
-        "stringify", "dumps", "Serialize", "SerializeObject", "writeValueAsString", "toJson", "String", "str", "Marshal",
+        "stringify", "dumps", "Serialize", "SerializeObject", "writeValueAsString", "writeValueAsBytes", "toJson", "String", "str", "Marshal",
     };
 
     /// <summary>The parameter a value is (or is serialized from: JSON.stringify(p), json.dumps(p), String(p)); -1 if none.</summary>

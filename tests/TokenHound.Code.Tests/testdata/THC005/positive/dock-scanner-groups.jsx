@@ -1,0 +1,23 @@
+import { useState } from 'react';
+import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+
+const cognito = new CognitoIdentityProviderClient({ region: import.meta.env.VITE_REGION });
+
+function toBase64(segment) {
+  return segment.replace(/-/g, '+').replace(/_/g, '/');
+}
+
+export default function DockScanner({ clientId }) {
+  const [canOverride, setCanOverride] = useState(false);
+
+  async function signIn(badge, pin) {
+    const out = await cognito.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: badge, PASSWORD: pin } }));
+    const auth = out.AuthenticationResult;
+    const claims = JSON.parse(atob(toBase64(auth.IdToken.split('.')[1]))); // Noncompliant
+    if ((claims['cognito:groups'] || []).includes('dock-lead')) {
+      setCanOverride(true);
+    }
+  }
+
+  return <button onClick={() => signIn('b-1', '0000')} disabled={!canOverride}>Sign in</button>;
+}
