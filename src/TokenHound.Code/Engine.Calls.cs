@@ -1835,7 +1835,8 @@ public sealed partial class Engine
     private bool IsGraphQlErrorFormatter(FunctionDef fn) =>
         // (Apollo's formatError(formattedError, error), express-graphql's customFormatErrorFn(error), mercurius'
         // errorFormatter(execution, context); a class method formatError(error) is a logger's formatter, not one of them)
-        (Js && !fn.IsMethod && (fn.Name == "formatError" && fn.Params.Count == 2 || fn.Name is "customFormatErrorFn" or "errorFormatter"))
+        // (also as a property of the server's options: new ApolloServer({ …, formatError: (formatted, error) => … }))
+        (Js && !fn.IsMethod && ((fn.Name ?? fn.PropertyKey) == "formatError" && fn.Params.Count == 2 || (fn.Name ?? fn.PropertyKey) is "customFormatErrorFn" or "errorFormatter"))
         || (Cs && fn.Name == "OnError" && fn.Params is [{ Type: "IError" }]);
 
     private static bool IsAppSyncResolver(FunctionDef fn) =>

@@ -193,6 +193,9 @@ public sealed class FunctionDef : Node
     /// <summary>Declared directly in a class body (a method).</summary>
     public bool IsMethod;
 
+    /// <summary>The key of the object property whose value this anonymous function is (`formatError: (f, e) => …`), or null.</summary>
+    public string? PropertyKey;
+
     /// <summary>The engine run that walked this function (a stamp instead of a hash set of visited functions).</summary>
     internal int WalkStamp;
 

@@ -3073,6 +3073,11 @@ public sealed class Parser
                 {
                     Next();
                     var v = ParseExpr();
+                    if (v is LambdaExpr { Fn: { Name: null } anonymous })
+                    {
+                        anonymous.PropertyKey = KeyOf(k);
+                    }
+
                     props.Add(new Prop(KeyOf(k), v, ks));
                 }
                 else if (Js && k is CallExpr mc && IsP("{"))
