@@ -1945,7 +1945,7 @@ public sealed partial class Engine
         // java-jwt: JWT.require(alg)….acceptExpiresAt(Long.MAX_VALUE) / acceptLeeway(Long.MAX_VALUE) accepts expired tokens forever
         if (Java && name is "acceptExpiresAt" or "acceptLeeway" && c.Args.Count == 1 && Text(c.Args[0].Value) is "Long.MAX_VALUE" or "Integer.MAX_VALUE")
         {
-            Report(CodeRules.JwtClaims, c.NameStart, $"{name}({Text(c.Args[0].Value)}) accepts expired tokens forever", Confidence.High);
+            Report(CodeRules.JwtClaims, SettingSite(c), $"{name}({Text(c.Args[0].Value)}) accepts expired tokens forever", Confidence.High);
         }
 
         // Spring Security: decoder.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success()) and Nimbus
@@ -1964,7 +1964,7 @@ public sealed partial class Engine
 
         if (Go && name == "WithoutClaimsValidation")
         {
-            Report(CodeRules.JwtClaims, c.NameStart, "jwt.WithoutClaimsValidation() turns off exp/nbf/iat checks", Confidence.High);
+            Report(CodeRules.JwtClaims, SettingSite(c), "jwt.WithoutClaimsValidation() turns off exp/nbf/iat checks", Confidence.High);
         }
 
         // manual base64 decode of the payload segment

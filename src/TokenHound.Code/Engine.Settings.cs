@@ -195,17 +195,33 @@ public sealed partial class Engine
     /// .withCredentials(…)</c>), where the declaration starts, like an object literal declared over several lines;
     /// elsewhere at the call itself. Not inside a lambda of the chain.
     /// </summary>
-    private int CredentialSite(CallExpr c)
+    private int CredentialSite(CallExpr c) => DeclarationSite(c, options: false);
+
+    /// <summary>
+    /// Where a verification setting made by <paramref name="c"/> is reported: a link of the chain that initializes the
+    /// declaration or assignment being walked (<c>this.verifier = JWT.require(alg) ⏎ .acceptExpiresAt(Long.MAX_VALUE)</c>)
+    /// or an option passed to its call (<c>_, err := jwt.ParseWithClaims(raw, claims, ⏎ keyFunc, ⏎
+    /// jwt.WithoutClaimsValidation())</c>, Go's functional options, like keyword arguments elsewhere), where the statement
+    /// starts; elsewhere at the call itself.
+    /// </summary>
+    private int SettingSite(CallExpr c) => DeclarationSite(c, options: true);
+
+    private int DeclarationSite(CallExpr c, bool options)
     {
         var (declared, declStart) = _declaredObject;
-        if (declared is not CallExpr { Callee: MemberExpr { Obj: CallExpr } } || _lineOf(declStart) == _lineOf(c.NameStart))
+        if (declared is not CallExpr top || _lineOf(declStart) == _lineOf(c.NameStart) || !options && top.Callee is not MemberExpr { Obj: CallExpr })
         {
             return c.NameStart;
         }
 
-        for (var (e, depth) = (declared, 0); e is CallExpr { Callee: MemberExpr m } link && depth < 64; e = m.Obj, depth++)
+        for (var (e, depth) = ((Expr?)top, 0); e is CallExpr link && depth < 64; e = (link.Callee as MemberExpr)?.Obj, depth++)
         {
-            if (link.Args.Exists(a => Holds(a.Value, c, 0)))
+            if (!options && link.Callee is not MemberExpr)
+            {
+                break; // (credentials: the links of a member chain only)
+            }
+
+            if (options ? ReferenceEquals(link, c) || link.Args.Exists(a => ReferenceEquals(a.Value, c)) : link.Args.Exists(a => Holds(a.Value, c, 0)))
             {
                 return declStart;
             }
