@@ -1836,7 +1836,7 @@ public sealed partial class Engine
         // (Apollo's formatError(formattedError, error), express-graphql's customFormatErrorFn(error), mercurius'
         // errorFormatter(execution, context); a class method formatError(error) is a logger's formatter, not one of them)
         // (also as a property of the server's options: new ApolloServer({ …, formatError: (formatted, error) => … }))
-        (Js && !fn.IsMethod && ((fn.Name ?? fn.PropertyKey) == "formatError" && fn.Params.Count == 2 || (fn.Name ?? fn.PropertyKey) is "customFormatErrorFn" or "errorFormatter"))
+        (Js && !fn.IsMethod && (fn.Name ?? fn.PropertyKey) is var named && (named == "formatError" && fn.Params.Count == 2 || named is "customFormatErrorFn" or "errorFormatter"))
         || (Cs && fn.Name == "OnError" && fn.Params is [{ Type: "IError" }]);
 
     private static bool IsAppSyncResolver(FunctionDef fn) =>
